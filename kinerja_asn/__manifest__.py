@@ -1,0 +1,38 @@
+{
+    "name": "Kinerja ASN",
+    "summary": "Performance management for Indonesian civil servants (SKP, PermenPANRB 6/2022)",
+    "version": "18.0.1.0.0",
+    "category": "Human Resources/Kinerja",
+    "website": "https://github.com/kinerja-asn/kinerja_asn",
+    "author": "Kinerja ASN contributors",
+    "maintainers": ["kinerja-asn"],
+    "license": "LGPL-3",
+    "application": True,
+    "installable": True,
+    "depends": ["hr", "hr_org_chart", "mail", "report_xlsx"],
+    "external_dependencies": {"python": ["xlsxwriter", "dateutil"]},
+    "data": [
+        "security/kinerja_security.xml",
+        "security/ir.model.access.csv",
+        "security/kinerja_rules.xml",
+        "data/kinerja_core_value_data.xml",
+        "views/kinerja_period_views.xml",
+        "views/kinerja_indicator_views.xml",
+        "views/kinerja_core_value_views.xml",
+        "views/hr_employee_views.xml",
+        "views/res_config_settings_views.xml",
+        "views/kinerja_menus.xml",
+    ],
+    "demo": [
+        "demo/res_company_demo.xml",
+        "demo/hr_department_demo.xml",
+        "demo/hr_employee_demo.xml",
+        "demo/kinerja_period_demo.xml",
+        "demo/kinerja_indicator_demo.xml",
+    ],
+    "assets": {
+        "web.assets_tests": [
+            "kinerja_asn/static/src/js/tours/*.js",
+        ],
+    },
+}

@@ -1,0 +1,61 @@
+from datetime import date
+
+from odoo import api, models
+from odoo.exceptions import ValidationError
+
+
+class HrEmployee(models.Model):
+    _inherit = "hr.employee"
+
+    _sql_constraints = [
+        (
+            "nip_company_uniq",
+            "unique(nip, company_id)",
+            "Another employee of this company already has this NIP.",
+        ),
+    ]
+
+    @api.constrains("nip")
+    def _check_nip(self):
+        for employee in self.filtered("nip"):
+            nip = employee.nip
+            if len(nip) != 18 or not nip.isdigit():
+                raise ValidationError(
+                    self.env._(
+                        "The NIP of %(employee)s must be exactly 18 digits (got “%(nip)s”).",
+                        employee=employee.name,
+                        nip=nip,
+                    )
+                )
+            try:
+                date(int(nip[0:4]), int(nip[4:6]), int(nip[6:8]))
+            except ValueError:
+                raise ValidationError(
+                    self.env._(
+                        "The NIP of %(employee)s does not start with a valid birth date "
+                        "(YYYYMMDD): “%(nip)s”.",
+                        employee=employee.name,
+                        nip=nip,
+                    )
+                ) from None
+            if nip[14] not in "12":
+                raise ValidationError(
+                    self.env._(
+                        "The 15th digit of the NIP of %(employee)s is the gender code and must "
+                        "be 1 or 2 (got “%(nip)s”).",
+                        employee=employee.name,
+                        nip=nip,
+                    )
+                )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            if vals.get("nip"):
+                vals["nip"] = vals["nip"].replace(" ", "").strip()
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if vals.get("nip"):
+            vals["nip"] = vals["nip"].replace(" ", "").strip()
+        return super().write(vals)

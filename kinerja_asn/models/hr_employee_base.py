@@ -1,0 +1,76 @@
+from odoo import fields, models
+
+RANKS = [
+    # PNS: golongan/ruang (PP 99/2000), pangkat in parentheses
+    ("i_a", "I/a (Juru Muda)"),
+    ("i_b", "I/b (Juru Muda Tingkat I)"),
+    ("i_c", "I/c (Juru)"),
+    ("i_d", "I/d (Juru Tingkat I)"),
+    ("ii_a", "II/a (Pengatur Muda)"),
+    ("ii_b", "II/b (Pengatur Muda Tingkat I)"),
+    ("ii_c", "II/c (Pengatur)"),
+    ("ii_d", "II/d (Pengatur Tingkat I)"),
+    ("iii_a", "III/a (Penata Muda)"),
+    ("iii_b", "III/b (Penata Muda Tingkat I)"),
+    ("iii_c", "III/c (Penata)"),
+    ("iii_d", "III/d (Penata Tingkat I)"),
+    ("iv_a", "IV/a (Pembina)"),
+    ("iv_b", "IV/b (Pembina Tingkat I)"),
+    ("iv_c", "IV/c (Pembina Utama Muda)"),
+    ("iv_d", "IV/d (Pembina Utama Madya)"),
+    ("iv_e", "IV/e (Pembina Utama)"),
+    # PPPK: golongan I to XVII (Perpres 98/2020)
+] + [(f"pppk_{n}", f"PPPK {roman}") for n, roman in enumerate(
+    "I II III IV V VI VII VIII IX X XI XII XIII XIV XV XVI XVII".split(), start=1)]
+
+POSITION_TYPES = [
+    ("jpt", "Senior Executive (JPT)"),
+    ("administrator", "Administrator"),
+    ("supervisor", "Supervisor (Pengawas)"),
+    ("executor", "Executor (Pelaksana)"),
+    ("functional", "Functional"),
+]
+
+FUNCTIONAL_LEVELS = [
+    ("pemula", "Pemula"),
+    ("terampil", "Terampil"),
+    ("mahir", "Mahir"),
+    ("penyelia", "Penyelia"),
+    ("ahli_pertama", "Ahli Pertama"),
+    ("ahli_muda", "Ahli Muda"),
+    ("ahli_madya", "Ahli Madya"),
+    ("ahli_utama", "Ahli Utama"),
+]
+
+
+class HrEmployeeBase(models.AbstractModel):
+    """ASN identity fields shared by hr.employee and hr.employee.public.
+
+    Defining them on the abstract base puts them in the public employee view, so colleagues
+    read them through hr.employee.public (NIP, rank and position are printed on every SKP).
+    """
+
+    _inherit = "hr.employee.base"
+
+    nip = fields.Char(
+        string="NIP",
+        index="btree_not_null",
+        help="Nomor Induk Pegawai: the 18-digit civil-servant number "
+        "(birth date, appointment month, gender, serial).",
+    )
+    asn_type = fields.Selection(
+        [("pns", "Civil Servant (PNS)"), ("pppk", "Contract Civil Servant (PPPK)")],
+        string="ASN Status",
+    )
+    rank = fields.Selection(RANKS, string="Rank / Grade", help="Pangkat / golongan ruang.")
+    position_type = fields.Selection(
+        POSITION_TYPES,
+        string="Position Type",
+        help="Senior executives (JPT) plan with balanced-scorecard perspectives; "
+        "the other position types plan with aspects.",
+    )
+    functional_level = fields.Selection(
+        FUNCTIONAL_LEVELS,
+        string="Functional Level",
+        help="Jenjang of a functional position; it sets the annual credit-point coefficient.",
+    )

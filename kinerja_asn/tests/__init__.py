@@ -1,0 +1,5 @@
+from . import test_employee
+from . import test_period
+from . import test_indicator
+from . import test_access
+from . import test_tour

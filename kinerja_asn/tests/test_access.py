@@ -1,0 +1,65 @@
+from odoo.exceptions import AccessError
+from odoo.tests import tagged
+
+from .common import KinerjaCase
+
+
+@tagged("post_install", "-at_install")
+class TestAccess(KinerjaCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        Period = cls.env["kinerja.period"]
+        cls.year_a = Period._create_year(2026, cls.company_a, subperiods=False)
+        cls.year_b = Period._create_year(2026, cls.company_b, subperiods=False)
+        cls.indicator_a = cls.env["kinerja.indicator"].create({"name": "Cakupan IDL", "code": "KES-01"})
+        cls.indicator_b = cls.env["kinerja.indicator"].create(
+            {"name": "APK SD", "code": "DIK-01", "company_id": cls.company_b.id}
+        )
+
+    def test_other_company_records_are_invisible(self):
+        for model in ("kinerja.period", "kinerja.indicator"):
+            with self.subTest(model=model):
+                found = self.env[model].with_user(self.user_staff).search([])
+                self.assertTrue(found, "own agency's records are visible")
+                self.assertEqual(found.company_id, self.company_a)
+        with self.assertRaises(AccessError):
+            self.year_b.with_user(self.user_staff).read(["name"])
+        with self.assertRaises(AccessError):
+            self.indicator_b.with_user(self.user_officer).read(["name"])
+        # and the other way round
+        self.assertEqual(self.env["kinerja.period"].with_user(self.user_other).search([]), self.year_b)
+
+    def test_employee_cannot_manage_periods(self):
+        with self.assertRaises(AccessError):
+            self.year_a.with_user(self.user_staff).action_open()
+        with self.assertRaises(AccessError):
+            self.env["kinerja.period"].with_user(self.user_staff).create(
+                {"name": "2030", "date_start": "2030-01-01", "date_end": "2030-12-31"}
+            )
+        self.assertEqual(self.year_a.state, "draft")
+
+    def test_officer_manages_periods_of_his_agency(self):
+        year = self.year_a.with_user(self.user_officer)
+        year.action_open()
+        year.action_generate_subperiods()
+        self.assertEqual(self.year_a.state, "open")
+        self.assertEqual(len(self.year_a.child_ids), 12)
+        with self.assertRaises(AccessError):
+            self.year_b.with_user(self.user_officer).action_open()
+
+    def test_core_values_shipped_and_read_only_for_officers(self):
+        values = self.env["kinerja.core.value"].with_user(self.user_staff).search([])
+        self.assertEqual(
+            values.mapped("code"), ["BO", "AK", "KO", "HA", "LO", "AD", "KL"], "the seven BerAKHLAK values in order"
+        )
+        self.assertTrue(all(len(v.guide.splitlines()) == 3 for v in values), "three behaviour guides each")
+        with self.assertRaises(AccessError):
+            values[0].with_user(self.user_officer).write({"name": "Diubah"})
+        values[0].with_user(self.user_manager).write({"description": "Komitmen pelayanan prima."})
+        self.assertEqual(values[0].description, "Komitmen pelayanan prima.")
+
+    def test_groups_hierarchy(self):
+        self.assertTrue(self.user_manager.has_group("kinerja_asn.group_kinerja_officer"))
+        self.assertFalse(self.user_officer.has_group("kinerja_asn.group_kinerja_manager"))
+        self.assertFalse(self.user_staff.has_group("kinerja_asn.group_kinerja_officer"))

@@ -1,0 +1,63 @@
+"""Packaging for the kinerja_asn Odoo addon.
+
+Installs the addon as ``odoo.addons.kinerja_asn`` (the layout Odoo and OCA wheels use), so
+Odoo finds it on its addons path once the package is installed, together with its Python and
+OCA dependencies.
+"""
+
+import ast
+from pathlib import Path
+
+from setuptools import setup
+
+HERE = Path(__file__).resolve().parent
+ADDON = "kinerja_asn"
+manifest = ast.literal_eval((HERE / ADDON / "__manifest__.py").read_text(encoding="utf-8"))
+
+
+def _packages():
+    """Every Python package of the addon, mapped under odoo.addons."""
+    found = []
+    for init in sorted((HERE / ADDON).rglob("__init__.py")):
+        rel = init.parent.relative_to(HERE)
+        found.append("odoo.addons." + ".".join(rel.parts))
+    return found
+
+
+def _package_data():
+    """Every non-Python file of the addon (views, data, security, i18n, static, reports)."""
+    files = []
+    for path in sorted((HERE / ADDON).rglob("*")):
+        if path.is_file() and path.suffix not in (".py", ".pyc") and "__pycache__" not in path.parts:
+            files.append(str(path.relative_to(HERE / ADDON)))
+    return {"odoo.addons." + ADDON: files}
+
+
+setup(
+    name="odoo-addon-" + ADDON,
+    version=manifest["version"],
+    description=manifest["summary"],
+    long_description=(HERE / "README.md").read_text(encoding="utf-8"),
+    long_description_content_type="text/markdown",
+    author=manifest["author"],
+    url=manifest["website"],
+    license="LGPL-3",
+    packages=_packages(),
+    package_dir={"odoo.addons." + ADDON: ADDON},
+    package_data=_package_data(),
+    include_package_data=False,
+    python_requires=">=3.10",
+    install_requires=[
+        "odoo>=18.0a,<18.1dev",
+        "odoo-addon-report_xlsx>=18.0dev,<18.1dev",
+        "xlsxwriter",
+        "python-dateutil",
+    ],
+    classifiers=[
+        "Programming Language :: Python",
+        "Framework :: Odoo",
+        "Framework :: Odoo :: 18.0",
+        "License :: OSI Approved :: GNU Lesser General Public License v3 (LGPLv3)",
+    ],
+    zip_safe=False,
+)
