@@ -144,8 +144,9 @@ else
 fi
 
 step "kinerja_asn addon (pip install through setup.py, with report_xlsx)"
+# (flock: several test runs on one machine may reinstall at once)
 PIP_CONSTRAINT="$VENV/build-constraints.txt" PIP_BUILD_CONSTRAINT="$VENV/build-constraints.txt" \
-    "${PIP[@]}" install "$ROOT"
+    flock "$VENV/.install.lock" "${PIP[@]}" install "$ROOT"
 "$VENV/bin/python" - <<'EOF'
 import odoo.addons, os
 paths = [p for p in odoo.addons.__path__ if os.path.isfile(os.path.join(p, "kinerja_asn", "__manifest__.py"))]

@@ -74,6 +74,7 @@ def server():
     VAR.mkdir(exist_ok=True)
     subprocess.run(["dropdb", "--if-exists", DB], check=True)
     install_log = VAR / "pytest-install.log"
+    install_log.unlink(missing_ok=True)  # Odoo appends to its logfile
     install = subprocess.run(
         _odoo("-i", "kinerja_asn", "--load-language=id_ID", "--stop-after-init", f"--logfile={install_log}"),
         check=False,
@@ -83,6 +84,7 @@ def server():
     assert "demo data failed to install" not in logged, f"the demo data did not load: see {install_log}"
     port = _free_port()
     log = VAR / "pytest-server.log"
+    log.unlink(missing_ok=True)
     proc = subprocess.Popen(
         _odoo(f"--http-port={port}", "--http-interface=127.0.0.1", f"--logfile={log}", "--max-cron-threads=0")
     )

@@ -5,3 +5,10 @@ from . import hr_employee
 from . import kinerja_period
 from . import kinerja_indicator
 from . import kinerja_core_value
+from . import kinerja_goal
+from . import kinerja_goal_target
+from . import kinerja_skp
+from . import kinerja_skp_result
+from . import kinerja_skp_indicator
+from . import kinerja_skp_behavior
+from . import kinerja_skp_annex

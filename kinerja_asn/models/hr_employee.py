@@ -1,11 +1,14 @@
 from datetime import date
 
-from odoo import api, models
+from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
 
 class HrEmployee(models.Model):
     _inherit = "hr.employee"
+
+    skp_ids = fields.One2many("kinerja.skp", "employee_id", string="SKPs")
+    skp_count = fields.Integer(compute="_compute_skp_count", string="SKP Count")
 
     _sql_constraints = [
         (
@@ -14,6 +17,26 @@ class HrEmployee(models.Model):
             "Another employee of this company already has this NIP.",
         ),
     ]
+
+    def _compute_skp_count(self):
+        counts = dict(
+            self.env["kinerja.skp"]._read_group(
+                [("employee_id", "in", self.ids), ("state", "!=", "cancelled")], ["employee_id"], ["__count"]
+            )
+        )
+        for employee in self:
+            employee.skp_count = counts.get(employee, 0)
+
+    def action_open_skp(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id("kinerja_asn.kinerja_skp_action")
+        action.update(
+            {
+                "domain": [("employee_id", "=", self.id)],
+                "context": {"default_employee_id": self.id},
+            }
+        )
+        return action
 
     @api.constrains("nip")
     def _check_nip(self):

@@ -62,7 +62,7 @@ class KinerjaPeriod(models.Model):
         string="Evaluation Deadline",
         help="Last day for evaluators to evaluate this period.",
     )
-    year = fields.Integer(compute="_compute_year", store=True)
+    year = fields.Integer(string="Calendar Year", compute="_compute_year", store=True)
     child_count = fields.Integer(compute="_compute_child_count", string="Sub-period Count")
     is_current = fields.Boolean(
         compute="_compute_is_current", search="_search_is_current", string="Current"

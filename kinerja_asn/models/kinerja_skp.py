@@ -1,0 +1,688 @@
+from datetime import timedelta
+
+from odoo import api, fields, models
+from odoo.exceptions import AccessError, UserError, ValidationError
+
+# Fields of the SKP itself that may change after drafting, and by whom (see _check_editable).
+REPAIR_FIELDS = {"evaluator_id", "evaluator_parent_id"}
+WORKFLOW_FIELDS = {
+    "state",
+    "submitted_date",
+    "approved_date",
+    "approved_by_id",
+    "return_reason",
+    "done_date",
+    "activity_ids",
+    "message_follower_ids",
+    "message_main_attachment_id",
+}
+SNAPSHOT_ROLES = ("employee", "evaluator", "evaluator_parent")
+SNAPSHOT_ATTRS = ("name", "nip", "rank", "position", "unit")
+
+
+class KinerjaSkp(models.Model):
+    """Sasaran Kinerja Pegawai: an employee's performance plan for a year, or for the part of
+    the year spent in one position."""
+
+    _name = "kinerja.skp"
+    _description = "Performance Plan (SKP)"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "date_start desc, employee_id"
+    _check_company_auto = True
+
+    name = fields.Char(compute="_compute_name", store=True)
+    employee_id = fields.Many2one(
+        "hr.employee",
+        string="Employee",
+        required=True,
+        index=True,
+        tracking=True,
+        check_company=True,
+        default=lambda self: self.env.user.employee_id,
+    )
+    user_id = fields.Many2one(related="employee_id.user_id", store=True, index=True, string="User")
+    department_id = fields.Many2one(
+        "hr.department",
+        string="Unit",
+        compute="_compute_from_employee",
+        store=True,
+        readonly=False,
+        precompute=True,
+        index=True,
+        check_company=True,
+    )
+    job_id = fields.Many2one(
+        "hr.job",
+        string="Position",
+        compute="_compute_from_employee",
+        store=True,
+        readonly=False,
+        precompute=True,
+        check_company=True,
+    )
+    position_type = fields.Selection(related="employee_id.position_type")
+    period_id = fields.Many2one(
+        "kinerja.period",
+        string="Year",
+        required=True,
+        index=True,
+        tracking=True,
+        check_company=True,
+        domain="[('period_type', '=', 'year'), ('state', '!=', 'closed')]",
+        default=lambda self: self._default_period(),
+    )
+    date_start = fields.Date(
+        string="Start Date",
+        compute="_compute_dates",
+        store=True,
+        readonly=False,
+        required=True,
+        precompute=True,
+    )
+    date_end = fields.Date(
+        string="End Date",
+        compute="_compute_dates",
+        store=True,
+        readonly=False,
+        required=True,
+        precompute=True,
+    )
+    approach = fields.Selection(
+        [("quantitative", "Quantitative"), ("qualitative", "Qualitative")],
+        required=True,
+        default="quantitative",
+        tracking=True,
+        help="Quantitative: measurable targets per indicator. Qualitative: narrative "
+        "expectations agreed with the evaluator.",
+    )
+    use_weights = fields.Boolean(
+        string="Weighted Results",
+        help="Weight the main work results; the weights must then sum to 100.",
+    )
+    evaluator_id = fields.Many2one(
+        "hr.employee",
+        string="Evaluator",
+        compute="_compute_evaluators",
+        store=True,
+        readonly=False,
+        precompute=True,
+        index=True,
+        tracking=True,
+        check_company=True,
+        help="Pejabat Penilai Kinerja: the direct supervisor who agrees and evaluates the SKP. "
+        "Defaults to the employee's manager; officers can repair it.",
+    )
+    evaluator_user_id = fields.Many2one(
+        related="evaluator_id.user_id", store=True, index=True, string="Evaluator User"
+    )
+    evaluator_parent_id = fields.Many2one(
+        "hr.employee",
+        string="Evaluator's Supervisor",
+        compute="_compute_evaluators",
+        store=True,
+        readonly=False,
+        precompute=True,
+        index=True,
+        tracking=True,
+        check_company=True,
+        help="Atasan Pejabat Penilai Kinerja: decides objections to the evaluation.",
+    )
+    evaluator_parent_user_id = fields.Many2one(
+        related="evaluator_parent_id.user_id", store=True, string="Evaluator's Supervisor User"
+    )
+    state = fields.Selection(
+        [
+            ("draft", "Draft"),
+            ("submitted", "Submitted"),
+            ("approved", "Approved"),
+            ("done", "Evaluated"),
+            ("cancelled", "Cancelled"),
+        ],
+        default="draft",
+        required=True,
+        index=True,
+        tracking=True,
+        copy=False,
+    )
+    result_ids = fields.One2many("kinerja.skp.result", "skp_id", string="Work Results", copy=True)
+    main_result_ids = fields.One2many(
+        "kinerja.skp.result", "skp_id", domain=[("result_type", "=", "main")], string="Main Results"
+    )
+    additional_result_ids = fields.One2many(
+        "kinerja.skp.result",
+        "skp_id",
+        domain=[("result_type", "=", "additional")],
+        string="Additional Results",
+    )
+    indicator_ids = fields.One2many("kinerja.skp.indicator", "skp_id", string="Indicators")
+    behavior_ids = fields.One2many("kinerja.skp.behavior", "skp_id", string="Core Values", copy=True)
+    annex_ids = fields.One2many("kinerja.skp.annex", "skp_id", string="Annex", copy=True)
+    result_count = fields.Integer(compute="_compute_counts")
+    indicator_count = fields.Integer(compute="_compute_counts")
+    weight_total = fields.Float(compute="_compute_counts", string="Total Weight")
+    submitted_date = fields.Datetime(readonly=True, copy=False)
+    approved_date = fields.Datetime(readonly=True, copy=False, tracking=True)
+    approved_by_id = fields.Many2one("res.users", string="Approved By", readonly=True, copy=False)
+    done_date = fields.Datetime(string="Evaluated On", readonly=True, copy=False)
+    return_reason = fields.Text(readonly=True, copy=False)
+    previous_skp_id = fields.Many2one(
+        "kinerja.skp",
+        string="Previous SKP",
+        readonly=True,
+        copy=False,
+        help="The SKP of the previous position, when this one follows a transfer.",
+    )
+    can_approve = fields.Boolean(compute="_compute_can_approve")
+    is_my_team = fields.Boolean(
+        compute="_compute_is_my_team", search="_search_is_my_team", string="In My Team"
+    )
+    is_unit_head = fields.Boolean(
+        compute="_compute_is_unit_head",
+        help="The head of a unit links his work results to organisation goals instead of to "
+        "his evaluator's work results.",
+    )
+    company_id = fields.Many2one(
+        "res.company",
+        required=True,
+        index=True,
+        default=lambda self: self.env.company,
+    )
+    # Identity snapshot, frozen at approval (printed on the SKP and the evaluation documents).
+    employee_name = fields.Char(readonly=True, copy=False)
+    employee_nip = fields.Char(readonly=True, copy=False)
+    employee_rank = fields.Char(readonly=True, copy=False)
+    employee_position = fields.Char(readonly=True, copy=False)
+    employee_unit = fields.Char(readonly=True, copy=False)
+    evaluator_name = fields.Char(readonly=True, copy=False)
+    evaluator_nip = fields.Char(readonly=True, copy=False)
+    evaluator_rank = fields.Char(readonly=True, copy=False)
+    evaluator_position = fields.Char(readonly=True, copy=False)
+    evaluator_unit = fields.Char(readonly=True, copy=False)
+    evaluator_parent_name = fields.Char(readonly=True, copy=False)
+    evaluator_parent_nip = fields.Char(readonly=True, copy=False)
+    evaluator_parent_rank = fields.Char(readonly=True, copy=False)
+    evaluator_parent_position = fields.Char(readonly=True, copy=False)
+    evaluator_parent_unit = fields.Char(readonly=True, copy=False)
+
+    # ------------------------------------------------------------------------------------
+    # Defaults and computes
+    # ------------------------------------------------------------------------------------
+    @api.model
+    def _default_period(self):
+        today = fields.Date.context_today(self)
+        return self.env["kinerja.period"]._find(today, "year") or self.env["kinerja.period"].search(
+            [("period_type", "=", "year"), ("state", "!=", "closed"), ("company_id", "=", self.env.company.id)],
+            order="date_start desc",
+            limit=1,
+        )
+
+    @api.depends("employee_id", "period_id")
+    def _compute_name(self):
+        for skp in self:
+            skp.name = self.env._(
+                "SKP %(employee)s %(year)s",
+                employee=skp.employee_id.name or "",
+                year=skp.period_id.name or "",
+            ).strip()
+
+    @api.depends("employee_id")
+    def _compute_from_employee(self):
+        for skp in self:
+            if skp.state in (False, "draft") or not skp.department_id:
+                skp.department_id = skp.employee_id.department_id
+                skp.job_id = skp.employee_id.job_id
+
+    @api.depends("period_id")
+    def _compute_dates(self):
+        for skp in self:
+            if skp.period_id and (
+                not skp.date_start
+                or not (skp.period_id.date_start <= skp.date_start <= skp.period_id.date_end)
+            ):
+                skp.date_start = skp.period_id.date_start
+                skp.date_end = skp.period_id.date_end
+
+    @api.depends("employee_id")
+    def _compute_evaluators(self):
+        for skp in self:
+            if skp.state in (False, "draft") or not skp.evaluator_id:
+                skp.evaluator_id = skp.employee_id.parent_id
+                skp.evaluator_parent_id = skp.employee_id.parent_id.parent_id
+
+    @api.depends("result_ids", "result_ids.weight", "result_ids.result_type", "indicator_ids")
+    def _compute_counts(self):
+        for skp in self:
+            skp.result_count = len(skp.result_ids)
+            skp.indicator_count = len(skp.indicator_ids)
+            skp.weight_total = sum(
+                skp.result_ids.filtered(lambda r: r.result_type == "main").mapped("weight")
+            )
+
+    @api.depends_context("uid")
+    @api.depends("state", "evaluator_id")
+    def _compute_can_approve(self):
+        for skp in self:
+            try:
+                skp._check_state_access("approved")
+            except (AccessError, UserError):
+                skp.can_approve = False
+            else:
+                skp.can_approve = skp.state == "submitted"
+
+    @api.depends_context("uid")
+    def _compute_is_my_team(self):
+        team = self.env["hr.employee"].search([("id", "child_of", self.env.user.employee_ids.ids)])
+        for skp in self:
+            skp.is_my_team = skp.employee_id in team and skp.user_id != self.env.user
+
+    def _search_is_my_team(self, operator, value):
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            raise UserError(self.env._("Unsupported search on 'In My Team'."))
+        domain = [
+            ("employee_id", "child_of", self.env.user.employee_ids.ids),
+            ("employee_id", "not in", self.env.user.employee_ids.ids),
+        ]
+        if (operator == "=") != value:
+            return ["!", "&", *domain]
+        return domain
+
+    @api.depends("employee_id", "department_id.manager_id")
+    def _compute_is_unit_head(self):
+        for skp in self:
+            skp.is_unit_head = bool(skp.employee_id) and (
+                skp.department_id.manager_id == skp.employee_id or skp.position_type == "jpt"
+            )
+
+    # ------------------------------------------------------------------------------------
+    # Constraints
+    # ------------------------------------------------------------------------------------
+    @api.constrains("date_start", "date_end", "period_id")
+    def _check_dates(self):
+        for skp in self:
+            year = skp.period_id
+            if skp.date_start > skp.date_end:
+                raise ValidationError(
+                    self.env._("The SKP of %s ends before it starts: fix its dates.", skp.employee_id.name)
+                )
+            if skp.date_start < year.date_start or skp.date_end > year.date_end:
+                raise ValidationError(
+                    self.env._(
+                        "The dates of the SKP of %(employee)s (%(start)s to %(end)s) must lie within "
+                        "the year %(year)s (%(year_start)s to %(year_end)s).",
+                        employee=skp.employee_id.name,
+                        start=skp.date_start,
+                        end=skp.date_end,
+                        year=year.name,
+                        year_start=year.date_start,
+                        year_end=year.date_end,
+                    )
+                )
+
+    @api.constrains("employee_id", "period_id", "job_id", "date_start", "date_end", "state")
+    def _check_unique(self):
+        active = self.filtered(lambda s: s.state != "cancelled")
+        if not active:
+            return
+        others = self.search(
+            [
+                ("employee_id", "in", active.employee_id.ids),
+                ("period_id", "in", active.period_id.ids),
+                ("state", "!=", "cancelled"),
+            ]
+        )
+        for skp in active:
+            for other in others:
+                if other == skp or other.employee_id != skp.employee_id or other.period_id != skp.period_id:
+                    continue
+                if other.job_id == skp.job_id:
+                    raise ValidationError(
+                        self.env._(
+                            "%(employee)s already has an SKP for %(year)s in this position (%(other)s): "
+                            "edit it, or cancel it first.",
+                            employee=skp.employee_id.name,
+                            year=skp.period_id.name,
+                            other=other.display_name,
+                        )
+                    )
+                if other.date_start <= skp.date_end and other.date_end >= skp.date_start:
+                    raise ValidationError(
+                        self.env._(
+                            "The SKP of %(employee)s from %(start)s to %(end)s overlaps %(other)s "
+                            "(%(other_start)s to %(other_end)s): an employee has one SKP at a time. "
+                            "For a new position use 'New Position' on the current SKP.",
+                            employee=skp.employee_id.name,
+                            start=skp.date_start,
+                            end=skp.date_end,
+                            other=other.display_name,
+                            other_start=other.date_start,
+                            other_end=other.date_end,
+                        )
+                    )
+
+    @api.constrains("evaluator_id", "employee_id")
+    def _check_evaluator(self):
+        for skp in self:
+            if skp.evaluator_id and skp.evaluator_id == skp.employee_id:
+                raise ValidationError(
+                    self.env._("%s cannot be his own evaluator.", skp.employee_id.name)
+                )
+
+    # ------------------------------------------------------------------------------------
+    # CRUD
+    # ------------------------------------------------------------------------------------
+    @api.model_create_multi
+    def create(self, vals_list):
+        core_values = self.env["kinerja.core.value"].search([])
+        annex_types = self.env["kinerja.skp.annex"]._fields["annex_type"].selection
+        for vals in vals_list:
+            if "behavior_ids" not in vals:
+                vals["behavior_ids"] = [
+                    fields.Command.create({"core_value_id": value.id}) for value in core_values
+                ]
+            if "annex_ids" not in vals:
+                vals["annex_ids"] = [
+                    fields.Command.create({"annex_type": key}) for key, _label in annex_types
+                ]
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if "state" in vals:
+            for skp in self:
+                skp._check_state_access(vals["state"])
+        self._check_editable(set(vals))
+        return super().write(vals)
+
+    def unlink(self):
+        for skp in self:
+            if skp.state != "draft":
+                raise UserError(
+                    self.env._(
+                        "%s is not a draft: an SKP that was submitted or approved is never deleted; "
+                        "cancel it instead.",
+                        skp.display_name,
+                    )
+                )
+        return super().unlink()
+
+    # ------------------------------------------------------------------------------------
+    # Rights: the one place that decides who may do what
+    # ------------------------------------------------------------------------------------
+    def _is_officer(self):
+        return self.env.user.has_group("kinerja_asn.group_kinerja_officer")
+
+    def _check_state_access(self, new_state):
+        """Raise unless the current user may move this SKP to ``new_state``.
+
+        Called by write() whenever the state changes, and by the buttons' visibility
+        (can_approve), so that the rules hold over the external API as well.
+        """
+        self.ensure_one()
+        if self.env.su:
+            return
+        user = self.env.user
+        is_employee = self.employee_id.user_id == user
+        is_evaluator = bool(self.evaluator_id) and self.evaluator_id.user_id == user
+        officer = self._is_officer()
+        current = self.state
+        if new_state == current:
+            return
+        allowed = {
+            # (from, to): who
+            ("draft", "submitted"): is_employee or officer,
+            ("submitted", "draft"): is_employee or is_evaluator or officer,
+            ("submitted", "approved"): is_evaluator and not is_employee,
+            ("approved", "draft"): officer,
+            ("approved", "done"): is_evaluator,
+            ("draft", "cancelled"): is_employee or officer,
+            ("submitted", "cancelled"): is_employee or officer,
+            ("approved", "cancelled"): officer,
+            ("cancelled", "draft"): is_employee or officer,
+        }
+        if allowed.get((current, new_state)):
+            return
+        if new_state == "approved" and is_employee:
+            raise AccessError(
+                self.env._("You cannot approve your own SKP (%s): your evaluator approves it.", self.display_name)
+            )
+        if new_state == "approved":
+            raise AccessError(
+                self.env._(
+                    "Only the evaluator of %(skp)s (%(evaluator)s) can approve it.",
+                    skp=self.display_name,
+                    evaluator=self.evaluator_id.name or self.env._("none set"),
+                )
+            )
+        states = dict(self._fields["state"]._description_selection(self.env))
+        raise AccessError(
+            self.env._(
+                "You cannot move %(skp)s from %(from)s to %(to)s.",
+                skp=self.display_name,
+                **{"from": states.get(current), "to": states.get(new_state)},
+            )
+        )
+
+    def _check_editable(self, field_names):
+        """Raise when the content of these SKPs may not change: only drafts are edited, the
+        officer repairs evaluator links until the SKP is evaluated."""
+        if self.env.su:
+            return
+        content = set(field_names) - WORKFLOW_FIELDS
+        if not content:
+            return
+        officer = self._is_officer()
+        for skp in self:
+            if skp.state == "draft":
+                continue
+            if content <= REPAIR_FIELDS and officer and skp.state != "done":
+                continue
+            raise UserError(
+                self.env._(
+                    "%(skp)s is %(state)s: its content can no longer change. Ask the evaluator to "
+                    "return it to draft first.",
+                    skp=skp.display_name,
+                    state=dict(self._fields["state"]._description_selection(self.env))[skp.state],
+                )
+            )
+
+    # ------------------------------------------------------------------------------------
+    # Actions
+    # ------------------------------------------------------------------------------------
+    def action_submit(self):
+        for skp in self:
+            skp._check_submittable()
+        self.write({"state": "submitted", "submitted_date": fields.Datetime.now(), "return_reason": False})
+        self._schedule_approval_activity()
+        return True
+
+    def action_approve(self):
+        to_approve = self.filtered(lambda s: s.state == "submitted")
+        for skp in to_approve:
+            skp._check_state_access("approved")
+            skp._check_submittable()
+        to_approve.write(
+            {"state": "approved", "approved_date": fields.Datetime.now(), "approved_by_id": self.env.uid}
+        )
+        # The snapshot is written as superuser: the evaluator may not read private fields.
+        to_approve.sudo()._freeze_identity()
+        to_approve._close_approval_activity(feedback=self.env._("SKP approved"))
+        return True
+
+    def action_return(self, reason=None):
+        """Return a submitted SKP to its employee with a reason (required)."""
+        reason = (reason or "").strip()
+        if not reason:
+            raise UserError(
+                self.env._("Give the reason for returning the SKP, so the employee knows what to fix.")
+            )
+        for skp in self:
+            if skp.state != "submitted":
+                raise UserError(self.env._("Only a submitted SKP can be returned (%s).", skp.display_name))
+        self.write({"state": "draft", "return_reason": reason})
+        for skp in self:
+            skp.message_post(
+                body=self.env._("SKP returned to the employee: %s", reason),
+                partner_ids=skp.user_id.partner_id.ids,
+                subtype_xmlid="mail.mt_comment",
+            )
+        self._close_approval_activity(unlink=True)
+        return True
+
+    def action_draft(self):
+        """Withdraw a submission (employee) or reopen an approved or cancelled SKP (officer)."""
+        self.write({"state": "draft"})
+        self._close_approval_activity(unlink=True)
+        return True
+
+    def action_cancel(self):
+        self.write({"state": "cancelled"})
+        self._close_approval_activity(unlink=True)
+        return True
+
+    def action_open_return_wizard(self):
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Return SKP"),
+            "res_model": "kinerja.skp.return.wizard",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"active_model": self._name, "active_ids": self.ids},
+        }
+
+    def action_open_transfer_wizard(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("New Position"),
+            "res_model": "kinerja.skp.transfer.wizard",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_skp_id": self.id},
+        }
+
+    def action_open_mph_wizard(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Distribute a Work Result (Matriks Peran Hasil)"),
+            "res_model": "kinerja.mph.wizard",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_skp_id": self.id},
+        }
+
+    def action_view_cascade(self):
+        """The work results of this SKP and every result that cascades from them."""
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Cascade of %s", self.display_name),
+            "res_model": "kinerja.skp.result",
+            "view_mode": "hierarchy,list,form",
+            "domain": [("id", "child_of", self.result_ids.ids)],
+            "context": {"hierarchy_res_id": self.result_ids[:1].id},
+        }
+
+    # ------------------------------------------------------------------------------------
+    # Business methods
+    # ------------------------------------------------------------------------------------
+    def _check_submittable(self):
+        """Raise a clear error for the first thing that keeps this SKP from approval."""
+        self.ensure_one()
+        name = self.display_name
+        if not self.evaluator_id:
+            raise UserError(
+                self.env._(
+                    "%s has no evaluator: set the employee's manager, or ask the performance officer "
+                    "to set the evaluator.",
+                    name,
+                )
+            )
+        if not self.result_ids:
+            raise UserError(self.env._("%s has no work result (RHK) yet: add at least one.", name))
+        if not self.result_ids.filtered(lambda r: r.result_type == "main"):
+            raise UserError(self.env._("%s needs at least one main work result.", name))
+        for result in self.result_ids:
+            if not result.indicator_ids:
+                raise UserError(
+                    self.env._(
+                        "The work result “%(result)s” has no indicator: add how its success is measured.",
+                        result=result.name,
+                    )
+                )
+            if result.result_type != "main":
+                continue
+            if self.is_unit_head:
+                if not result.goal_id and not result.parent_result_id:
+                    raise UserError(
+                        self.env._(
+                            "Link the work result “%(result)s” to an organisation goal or to a work "
+                            "result of your evaluator.",
+                            result=result.name,
+                        )
+                    )
+            elif not result.parent_result_id:
+                raise UserError(
+                    self.env._(
+                        "Link the work result “%(result)s” to the work result of your evaluator it "
+                        "supports (RHK atasan yang diintervensi).",
+                        result=result.name,
+                    )
+                )
+        self.result_ids._check_parent_result()
+        if self.approach == "quantitative" and self.use_weights:
+            total = self.weight_total
+            if abs(total - 100.0) > 0.001:
+                raise UserError(
+                    self.env._(
+                        "The weights of the main work results of %(skp)s add up to %(total)s: they must "
+                        "add up to 100.",
+                        skp=name,
+                        total=round(total, 2),
+                    )
+                )
+
+    def _schedule_approval_activity(self):
+        activity_type = self.env.ref("kinerja_asn.mail_act_skp_approval")
+        for skp in self:
+            if skp.evaluator_user_id:
+                skp.activity_schedule(
+                    act_type_xmlid="kinerja_asn.mail_act_skp_approval",
+                    user_id=skp.evaluator_user_id.id,
+                    date_deadline=fields.Date.context_today(skp)
+                    + timedelta(days=skp.company_id.kinerja_escalation_days or 7),
+                    summary=activity_type.summary,
+                )
+
+    def _close_approval_activity(self, feedback=None, unlink=False):
+        if unlink:
+            self.activity_unlink(["kinerja_asn.mail_act_skp_approval"])
+        else:
+            self.activity_feedback(["kinerja_asn.mail_act_skp_approval"], feedback=feedback)
+
+    def _freeze_identity(self):
+        rank_labels = dict(self.env["hr.employee"]._fields["rank"]._description_selection(self.env))
+        for skp in self:
+            vals = {}
+            for role in SNAPSHOT_ROLES:
+                person = skp[f"{role}_id"]
+                vals.update(
+                    {
+                        f"{role}_name": person.name,
+                        f"{role}_nip": person.nip,
+                        f"{role}_rank": rank_labels.get(person.rank) if person.rank else False,
+                        f"{role}_position": person.job_title or person.job_id.name,
+                        f"{role}_unit": person.department_id.complete_name,
+                    }
+                )
+            skp.write(vals)
+
+    @api.model
+    def _generate_drafts(self, period, employees):
+        """Create a draft SKP for each of ``employees`` that has none for ``period``."""
+        existing = self.search(
+            [("period_id", "=", period.id), ("employee_id", "in", employees.ids), ("state", "!=", "cancelled")]
+        ).employee_id
+        todo = employees - existing
+        return self.create(
+            [{"employee_id": employee.id, "period_id": period.id, "company_id": employee.company_id.id} for employee in todo]
+        )

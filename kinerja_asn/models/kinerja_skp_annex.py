@@ -1,0 +1,36 @@
+from odoo import api, fields, models
+
+
+class KinerjaSkpAnnex(models.Model):
+    """Lampiran SKP: resource support, accountability scheme and consequences."""
+
+    _name = "kinerja.skp.annex"
+    _description = "SKP Annex"
+    _order = "skp_id, annex_type, id"
+
+    skp_id = fields.Many2one("kinerja.skp", string="SKP", required=True, ondelete="cascade", index=True)
+    annex_type = fields.Selection(
+        [
+            ("resources", "Resource Support"),
+            ("accountability", "Accountability Scheme"),
+            ("consequences", "Consequences"),
+        ],
+        string="Type",
+        required=True,
+    )
+    description = fields.Text()
+    company_id = fields.Many2one(related="skp_id.company_id", store=True, index=True)
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        annexes = super().create(vals_list)
+        annexes.skp_id._check_editable({"annex_ids"})
+        return annexes
+
+    def write(self, vals):
+        self.skp_id._check_editable({"annex_ids"})
+        return super().write(vals)
+
+    def unlink(self):
+        self.skp_id._check_editable({"annex_ids"})
+        return super().unlink()
