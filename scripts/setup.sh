@@ -119,6 +119,9 @@ info "wkhtmltopdf: $(command -v wkhtmltopdf || echo missing)"
 
 # --- 4. Virtual environment ----------------------------------------------------------------
 step "Python virtual environment ($VENV)"
+# One set-up at a time per environment (several test runs may start together).
+exec 9>"$VENV.lock"
+flock 9
 stamp="$VENV/.kinerja-setup"
 want=$( { echo "$ODOO_SRC"; cat "$ODOO_SRC/requirements.txt" "$ROOT/requirements-dev.txt" "$ROOT/setup.py"; } | sha1sum | cut -d' ' -f1)
 if [ ! -x "$VENV/bin/python" ]; then
@@ -144,9 +147,8 @@ else
 fi
 
 step "kinerja_asn addon (pip install through setup.py, with report_xlsx)"
-# (flock: several test runs on one machine may reinstall at once)
 PIP_CONSTRAINT="$VENV/build-constraints.txt" PIP_BUILD_CONSTRAINT="$VENV/build-constraints.txt" \
-    flock "$VENV/.install.lock" "${PIP[@]}" install "$ROOT"
+    "${PIP[@]}" install "$ROOT"
 "$VENV/bin/python" - <<'EOF'
 import odoo.addons, os
 paths = [p for p in odoo.addons.__path__ if os.path.isfile(os.path.join(p, "kinerja_asn", "__manifest__.py"))]

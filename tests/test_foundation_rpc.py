@@ -1,7 +1,6 @@
 """The foundation seen from outside: demo users log in over JSON-RPC and see what they may."""
 
 import pytest
-
 from conftest import RpcError
 
 
@@ -19,7 +18,10 @@ def test_demo_data_two_governments(admin):
     names = {c["name"] for c in companies}
     assert {"Pemerintah Kota Pariaman", "Pemerintah Kecamatan Andir"} <= names
     employees = admin.call(
-        "hr.employee", "search_count", [["nip", "!=", False]], context={"allowed_company_ids": [c["id"] for c in companies]}
+        "hr.employee",
+        "search_count",
+        [["nip", "!=", False]],
+        context={"allowed_company_ids": [c["id"] for c in companies]},
     )
     assert employees >= 25
     years = admin.call("kinerja.period", "search_read", [["period_type", "=", "year"]], ["state", "child_ids"])
@@ -66,6 +68,12 @@ def test_bad_nip_gets_a_clear_translated_error(admin):
 
 def test_interface_speaks_indonesian(login):
     nurse = login("perawat.fadli")
-    fields = nurse.call("kinerja.indicator", "fields_get", ["aspect", "aggregation"], attributes=["string", "selection"], context={"lang": "id_ID"})
+    fields = nurse.call(
+        "kinerja.indicator",
+        "fields_get",
+        ["aspect", "aggregation"],
+        attributes=["string", "selection"],
+        context={"lang": "id_ID"},
+    )
     assert fields["aspect"]["string"] == "Aspek"
     assert dict(fields["aspect"]["selection"])["quantity"] == "Kuantitas"

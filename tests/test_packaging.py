@@ -33,7 +33,18 @@ def test_manifest_files_exist():
 
 def test_wheel_installs_as_odoo_addon(tmp_path):
     subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w", str(tmp_path), str(ROOT)],
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--no-build-isolation",
+            "-q",
+            "-w",
+            str(tmp_path),
+            str(ROOT),
+        ],
         check=True,
     )
     [wheel] = tmp_path.glob("odoo_addon_kinerja_asn-*.whl")
@@ -42,9 +53,7 @@ def test_wheel_installs_as_odoo_addon(tmp_path):
     assert "odoo/addons/kinerja_asn/i18n/id.po" in names
     assert "odoo/addons/kinerja_asn/security/ir.model.access.csv" in names
     assert "odoo/addons/kinerja_asn/static/description/icon.png" in names
-    metadata = zipfile.ZipFile(wheel).read(
-        next(n for n in names if n.endswith("METADATA"))
-    ).decode()
+    metadata = zipfile.ZipFile(wheel).read(next(n for n in names if n.endswith("METADATA"))).decode()
     assert "Requires-Dist: odoo-addon-report_xlsx" in metadata or "Requires-Dist: odoo-addon-report-xlsx" in metadata
 
 

@@ -55,8 +55,7 @@ class HrEmployee(models.Model):
             except ValueError:
                 raise ValidationError(
                     self.env._(
-                        "The NIP of %(employee)s does not start with a valid birth date "
-                        "(YYYYMMDD): “%(nip)s”.",
+                        "The NIP of %(employee)s does not start with a valid birth date (YYYYMMDD): “%(nip)s”.",
                         employee=employee.name,
                         nip=nip,
                     )

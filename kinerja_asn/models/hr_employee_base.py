@@ -20,8 +20,10 @@ RANKS = [
     ("iv_d", "IV/d (Pembina Utama Madya)"),
     ("iv_e", "IV/e (Pembina Utama)"),
     # PPPK: golongan I to XVII (Perpres 98/2020)
-] + [(f"pppk_{n}", f"PPPK {roman}") for n, roman in enumerate(
-    "I II III IV V VI VII VIII IX X XI XII XIII XIV XV XVI XVII".split(), start=1)]
+] + [
+    (f"pppk_{n}", f"PPPK {roman}")
+    for n, roman in enumerate("I II III IV V VI VII VIII IX X XI XII XIII XIV XV XVI XVII".split(), start=1)
+]
 
 POSITION_TYPES = [
     ("jpt", "Senior Executive (JPT)"),
@@ -55,8 +57,7 @@ class HrEmployeeBase(models.AbstractModel):
     nip = fields.Char(
         string="NIP",
         index="btree_not_null",
-        help="Nomor Induk Pegawai: the 18-digit civil-servant number "
-        "(birth date, appointment month, gender, serial).",
+        help="Nomor Induk Pegawai: the 18-digit civil-servant number (birth date, appointment month, gender, serial).",
     )
     asn_type = fields.Selection(
         [("pns", "Civil Servant (PNS)"), ("pppk", "Contract Civil Servant (PPPK)")],

@@ -26,4 +26,3 @@ class KinerjaCoreValue(models.Model):
     _sql_constraints = [
         ("code_uniq", "unique(code, company_id)", "A core value with this code already exists."),
     ]
-

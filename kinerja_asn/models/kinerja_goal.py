@@ -54,9 +54,7 @@ class KinerjaGoal(models.Model):
     result_ids = fields.One2many("kinerja.skp.result", "goal_id", string="Linked Work Results")
     result_count = fields.Integer(compute="_compute_result_count", string="Work Results")
     active = fields.Boolean(default=True)
-    company_id = fields.Many2one(
-        "res.company", required=True, index=True, default=lambda self: self.env.company
-    )
+    company_id = fields.Many2one("res.company", required=True, index=True, default=lambda self: self.env.company)
 
     _sql_constraints = [
         (
@@ -91,9 +89,7 @@ class KinerjaGoal(models.Model):
     @api.depends("result_ids")
     def _compute_result_count(self):
         counts = dict(
-            self.env["kinerja.skp.result"]._read_group(
-                [("goal_id", "in", self.ids)], ["goal_id"], ["__count"]
-            )
+            self.env["kinerja.skp.result"]._read_group([("goal_id", "in", self.ids)], ["goal_id"], ["__count"])
         )
         for goal in self:
             goal.result_count = counts.get(goal, 0)

@@ -12,9 +12,7 @@ class KinerjaGoalTarget(models.Model):
 
     sequence = fields.Integer(default=10)
     goal_id = fields.Many2one("kinerja.goal", required=True, ondelete="cascade", index=True)
-    indicator_id = fields.Many2one(
-        "kinerja.indicator", string="Indicator", required=True, check_company=True
-    )
+    indicator_id = fields.Many2one("kinerja.indicator", string="Indicator", required=True, check_company=True)
     target_value = fields.Float(string="Target", digits=(16, 2))
     unit_label = fields.Char(related="indicator_id.unit_label", string="Unit")
     direction = fields.Selection(related="indicator_id.direction")

@@ -65,9 +65,7 @@ class KinerjaIndicator(models.Model):
         help="Job positions for which the indicator is proposed; empty means all.",
     )
     active = fields.Boolean(default=True)
-    company_id = fields.Many2one(
-        "res.company", required=True, index=True, default=lambda self: self.env.company
-    )
+    company_id = fields.Many2one("res.company", required=True, index=True, default=lambda self: self.env.company)
 
     _sql_constraints = [
         (
@@ -80,9 +78,7 @@ class KinerjaIndicator(models.Model):
     @api.depends("name", "code")
     def _compute_display_name(self):
         for indicator in self:
-            indicator.display_name = (
-                f"[{indicator.code}] {indicator.name}" if indicator.code else indicator.name
-            )
+            indicator.display_name = f"[{indicator.code}] {indicator.name}" if indicator.code else indicator.name
 
     @api.model
     def _applicable_domain(self, employee):

@@ -64,9 +64,7 @@ class KinerjaPeriod(models.Model):
     )
     year = fields.Integer(string="Calendar Year", compute="_compute_year", store=True)
     child_count = fields.Integer(compute="_compute_child_count", string="Sub-period Count")
-    is_current = fields.Boolean(
-        compute="_compute_is_current", search="_search_is_current", string="Current"
-    )
+    is_current = fields.Boolean(compute="_compute_is_current", search="_search_is_current", string="Current")
 
     # ------------------------------------------------------------------------------------
     # Constraints
@@ -77,8 +75,7 @@ class KinerjaPeriod(models.Model):
             if period.date_start > period.date_end:
                 raise ValidationError(
                     self.env._(
-                        "Period %(period)s ends (%(end)s) before it starts (%(start)s): "
-                        "swap the dates.",
+                        "Period %(period)s ends (%(end)s) before it starts (%(start)s): swap the dates.",
                         period=period.name,
                         start=period.date_start,
                         end=period.date_end,
@@ -117,15 +114,11 @@ class KinerjaPeriod(models.Model):
         for period in self:
             if period.period_type == "year":
                 if period.parent_id:
-                    raise ValidationError(
-                        self.env._("A year cannot belong to another period (%s).", period.name)
-                    )
+                    raise ValidationError(self.env._("A year cannot belong to another period (%s).", period.name))
                 continue
             parent = period.parent_id
             if not parent:
-                raise ValidationError(
-                    self.env._("Sub-period %s must belong to a year: set its year.", period.name)
-                )
+                raise ValidationError(self.env._("Sub-period %s must belong to a year: set its year.", period.name))
             if period.date_start < parent.date_start or period.date_end > parent.date_end:
                 raise ValidationError(
                     self.env._(
@@ -177,9 +170,7 @@ class KinerjaPeriod(models.Model):
     # ------------------------------------------------------------------------------------
     def unlink(self):
         if any(period.state != "draft" for period in self):
-            raise UserError(
-                self.env._("Only draft periods can be deleted; close the period instead.")
-            )
+            raise UserError(self.env._("Only draft periods can be deleted; close the period instead."))
         return super().unlink()
 
     # ------------------------------------------------------------------------------------
@@ -227,9 +218,7 @@ class KinerjaPeriod(models.Model):
         vals_list = []
         for year in self:
             if year.period_type != "year":
-                raise UserError(
-                    self.env._("Only a year can be split into sub-periods (%s).", year.name)
-                )
+                raise UserError(self.env._("Only a year can be split into sub-periods (%s).", year.name))
             vals_list += year._subperiod_values()
         return self.create(vals_list)
 
@@ -266,10 +255,8 @@ class KinerjaPeriod(models.Model):
                         "date_end": end,
                         "parent_id": self.id,
                         "company_id": company.id,
-                        "report_deadline": end
-                        + timedelta(days=company.kinerja_report_deadline_days),
-                        "evaluation_deadline": end
-                        + timedelta(days=company.kinerja_evaluation_deadline_days),
+                        "report_deadline": end + timedelta(days=company.kinerja_report_deadline_days),
+                        "evaluation_deadline": end + timedelta(days=company.kinerja_evaluation_deadline_days),
                     }
                 )
             start, index = start + step, index + 1
@@ -314,9 +301,7 @@ class KinerjaPeriod(models.Model):
         """Open the periods that have started and close the sub-periods whose deadlines have
         passed. Safe to run again: only records whose state must change are written."""
         today = today or fields.Date.context_today(self)
-        started = self.search(
-            [("state", "=", "draft"), ("date_start", "<=", today)]
-        )
+        started = self.search([("state", "=", "draft"), ("date_start", "<=", today)])
         years = started.filtered(lambda p: p.period_type == "year")
         years.write({"state": "open"})
         (started - years).filtered(lambda p: p.parent_id.state == "open").write({"state": "open"})

@@ -9,14 +9,12 @@ class ResCompany(models.Model):
         string="Evaluation Frequency",
         default="month",
         required=True,
-        help="Sub-periods of each year: realisation is reported and periodic evaluations are "
-        "made once per sub-period.",
+        help="Sub-periods of each year: realisation is reported and periodic evaluations are made once per sub-period.",
     )
     kinerja_plan_deadline_days = fields.Integer(
         string="SKP Planning Deadline (days)",
         default=31,
-        help="Days after the start of the year by which SKPs must be approved "
-        "(31 = end of January).",
+        help="Days after the start of the year by which SKPs must be approved (31 = end of January).",
     )
     kinerja_report_deadline_days = fields.Integer(
         string="Realisation Deadline (days)",

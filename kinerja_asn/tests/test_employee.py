@@ -27,9 +27,7 @@ class TestEmployee(KinerjaCase):
 
     def test_nip_unique_per_company(self):
         # Same NIP in another company is allowed (transfers between governments happen)...
-        self.env["hr.employee"].create(
-            {"name": "Pindahan", "nip": self.emp_staff.nip, "company_id": self.company_b.id}
-        )
+        self.env["hr.employee"].create({"name": "Pindahan", "nip": self.emp_staff.nip, "company_id": self.company_b.id})
         # ...but not twice in one company.
         with mute_logger("odoo.sql_db"), self.assertRaises(IntegrityError), self.env.cr.savepoint():
             self.env["hr.employee"].create({"name": "Kembar", "nip": self.emp_staff.nip})

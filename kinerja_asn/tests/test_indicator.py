@@ -30,12 +30,16 @@ class TestIndicator(KinerjaCase):
         self.assertEqual([r[0] for r in found], self.indicator.ids)
 
     def test_code_unique_per_company(self):
-        self.env["kinerja.indicator"].create({"name": "Other agency", "code": "KES-01", "company_id": self.company_b.id})
+        self.env["kinerja.indicator"].create(
+            {"name": "Other agency", "code": "KES-01", "company_id": self.company_b.id}
+        )
         with mute_logger("odoo.sql_db"), self.assertRaises(IntegrityError), self.env.cr.savepoint():
             self.env["kinerja.indicator"].create({"name": "Duplicate", "code": "KES-01"})
 
     def test_applicable_domain(self):
-        general = self.env["kinerja.indicator"].create({"name": "Laporan tepat waktu", "code": "UM-01", "aspect": "time"})
+        general = self.env["kinerja.indicator"].create(
+            {"name": "Laporan tepat waktu", "code": "UM-01", "aspect": "time"}
+        )
         other_dept = self.env["hr.department"].create({"name": "Dinas Pendidikan"})
         elsewhere = self.env["kinerja.indicator"].create(
             {"name": "APK", "code": "DIK-01", "department_ids": [(6, 0, other_dept.ids)]}

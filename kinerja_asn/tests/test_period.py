@@ -61,7 +61,12 @@ class TestPeriod(KinerjaCase):
         self._year()
         with self.assertRaisesMsg(ValidationError, "overlaps"):
             self.env["kinerja.period"].create(
-                {"name": "2026 bis", "period_type": "year", "date_start": date(2026, 6, 1), "date_end": date(2027, 5, 31)}
+                {
+                    "name": "2026 bis",
+                    "period_type": "year",
+                    "date_start": date(2026, 6, 1),
+                    "date_end": date(2027, 5, 31),
+                }
             )
         # another agency has its own calendar
         other = self._year(company=self.company_b)
@@ -81,7 +86,12 @@ class TestPeriod(KinerjaCase):
             )
         with self.assertRaisesMsg(ValidationError, "must belong to a year"):
             self.env["kinerja.period"].create(
-                {"name": "Yatim", "period_type": "quarter", "date_start": date(2026, 1, 1), "date_end": date(2026, 3, 31)}
+                {
+                    "name": "Yatim",
+                    "period_type": "quarter",
+                    "date_start": date(2026, 1, 1),
+                    "date_end": date(2026, 3, 31),
+                }
             )
 
     def test_open_close_flow(self):
@@ -117,5 +127,7 @@ class TestPeriod(KinerjaCase):
     def test_current_filter(self):
         year = self._year()
         with freeze_time("2026-05-20"):
-            current = self.env["kinerja.period"].search([("is_current", "=", True), ("company_id", "=", self.company_a.id)])
+            current = self.env["kinerja.period"].search(
+                [("is_current", "=", True), ("company_id", "=", self.company_a.id)]
+            )
             self.assertEqual(current, year | year.child_ids.filtered(lambda p: p.date_start.month == 5))
