@@ -112,9 +112,7 @@ class KinerjaSkp(models.Model):
         help="Pejabat Penilai Kinerja: the direct supervisor who agrees and evaluates the SKP. "
         "Defaults to the employee's manager; officers can repair it.",
     )
-    evaluator_user_id = fields.Many2one(
-        related="evaluator_id.user_id", store=True, index=True, string="Evaluator User"
-    )
+    evaluator_user_id = fields.Many2one(related="evaluator_id.user_id", store=True, index=True, string="Evaluator User")
     evaluator_parent_id = fields.Many2one(
         "hr.employee",
         string="Evaluator's Supervisor",
@@ -173,9 +171,7 @@ class KinerjaSkp(models.Model):
         help="The SKP of the previous position, when this one follows a transfer.",
     )
     can_approve = fields.Boolean(compute="_compute_can_approve")
-    is_my_team = fields.Boolean(
-        compute="_compute_is_my_team", search="_search_is_my_team", string="In My Team"
-    )
+    is_my_team = fields.Boolean(compute="_compute_is_my_team", search="_search_is_my_team", string="In My Team")
     is_unit_head = fields.Boolean(
         compute="_compute_is_unit_head",
         help="The head of a unit links his work results to organisation goals instead of to "
@@ -236,8 +232,7 @@ class KinerjaSkp(models.Model):
     def _compute_dates(self):
         for skp in self:
             if skp.period_id and (
-                not skp.date_start
-                or not (skp.period_id.date_start <= skp.date_start <= skp.period_id.date_end)
+                not skp.date_start or not (skp.period_id.date_start <= skp.date_start <= skp.period_id.date_end)
             ):
                 skp.date_start = skp.period_id.date_start
                 skp.date_end = skp.period_id.date_end
@@ -254,9 +249,7 @@ class KinerjaSkp(models.Model):
         for skp in self:
             skp.result_count = len(skp.result_ids)
             skp.indicator_count = len(skp.indicator_ids)
-            skp.weight_total = sum(
-                skp.result_ids.filtered(lambda r: r.result_type == "main").mapped("weight")
-            )
+            skp.weight_total = sum(skp.result_ids.filtered(lambda r: r.result_type == "main").mapped("weight"))
 
     @api.depends_context("uid")
     @api.depends("state", "evaluator_id")
@@ -334,6 +327,8 @@ class KinerjaSkp(models.Model):
             for other in others:
                 if other == skp or other.employee_id != skp.employee_id or other.period_id != skp.period_id:
                     continue
+                if other.date_start > skp.date_end or other.date_end < skp.date_start:
+                    continue  # consecutive SKPs of a year, e.g. after a transfer
                 if other.job_id == skp.job_id:
                     raise ValidationError(
                         self.env._(
@@ -344,28 +339,25 @@ class KinerjaSkp(models.Model):
                             other=other.display_name,
                         )
                     )
-                if other.date_start <= skp.date_end and other.date_end >= skp.date_start:
-                    raise ValidationError(
-                        self.env._(
-                            "The SKP of %(employee)s from %(start)s to %(end)s overlaps %(other)s "
-                            "(%(other_start)s to %(other_end)s): an employee has one SKP at a time. "
-                            "For a new position use 'New Position' on the current SKP.",
-                            employee=skp.employee_id.name,
-                            start=skp.date_start,
-                            end=skp.date_end,
-                            other=other.display_name,
-                            other_start=other.date_start,
-                            other_end=other.date_end,
-                        )
+                raise ValidationError(
+                    self.env._(
+                        "The SKP of %(employee)s from %(start)s to %(end)s overlaps %(other)s "
+                        "(%(other_start)s to %(other_end)s): an employee has one SKP at a time. "
+                        "For a new position use 'New Position' on the current SKP.",
+                        employee=skp.employee_id.name,
+                        start=skp.date_start,
+                        end=skp.date_end,
+                        other=other.display_name,
+                        other_start=other.date_start,
+                        other_end=other.date_end,
                     )
+                )
 
     @api.constrains("evaluator_id", "employee_id")
     def _check_evaluator(self):
         for skp in self:
             if skp.evaluator_id and skp.evaluator_id == skp.employee_id:
-                raise ValidationError(
-                    self.env._("%s cannot be his own evaluator.", skp.employee_id.name)
-                )
+                raise ValidationError(self.env._("%s cannot be his own evaluator.", skp.employee_id.name))
 
     # ------------------------------------------------------------------------------------
     # CRUD
@@ -376,13 +368,9 @@ class KinerjaSkp(models.Model):
         annex_types = self.env["kinerja.skp.annex"]._fields["annex_type"].selection
         for vals in vals_list:
             if "behavior_ids" not in vals:
-                vals["behavior_ids"] = [
-                    fields.Command.create({"core_value_id": value.id}) for value in core_values
-                ]
+                vals["behavior_ids"] = [fields.Command.create({"core_value_id": value.id}) for value in core_values]
             if "annex_ids" not in vals:
-                vals["annex_ids"] = [
-                    fields.Command.create({"annex_type": key}) for key, _label in annex_types
-                ]
+                vals["annex_ids"] = [fields.Command.create({"annex_type": key}) for key, _label in annex_types]
         return super().create(vals_list)
 
     def write(self, vals):
@@ -397,8 +385,7 @@ class KinerjaSkp(models.Model):
             if skp.state != "draft":
                 raise UserError(
                     self.env._(
-                        "%s is not a draft: an SKP that was submitted or approved is never deleted; "
-                        "cancel it instead.",
+                        "%s is not a draft: an SKP that was submitted or approved is never deleted; cancel it instead.",
                         skp.display_name,
                     )
                 )
@@ -499,9 +486,7 @@ class KinerjaSkp(models.Model):
         for skp in to_approve:
             skp._check_state_access("approved")
             skp._check_submittable()
-        to_approve.write(
-            {"state": "approved", "approved_date": fields.Datetime.now(), "approved_by_id": self.env.uid}
-        )
+        to_approve.write({"state": "approved", "approved_date": fields.Datetime.now(), "approved_by_id": self.env.uid})
         # The snapshot is written as superuser: the evaluator may not read private fields.
         to_approve.sudo()._freeze_identity()
         to_approve._close_approval_activity(feedback=self.env._("SKP approved"))
@@ -511,9 +496,7 @@ class KinerjaSkp(models.Model):
         """Return a submitted SKP to its employee with a reason (required)."""
         reason = (reason or "").strip()
         if not reason:
-            raise UserError(
-                self.env._("Give the reason for returning the SKP, so the employee knows what to fix.")
-            )
+            raise UserError(self.env._("Give the reason for returning the SKP, so the employee knows what to fix."))
         for skp in self:
             if skp.state != "submitted":
                 raise UserError(self.env._("Only a submitted SKP can be returned (%s).", skp.display_name))
@@ -634,8 +617,7 @@ class KinerjaSkp(models.Model):
             if abs(total - 100.0) > 0.001:
                 raise UserError(
                     self.env._(
-                        "The weights of the main work results of %(skp)s add up to %(total)s: they must "
-                        "add up to 100.",
+                        "The weights of the main work results of %(skp)s add up to %(total)s: they must add up to 100.",
                         skp=name,
                         total=round(total, 2),
                     )
@@ -684,5 +666,8 @@ class KinerjaSkp(models.Model):
         ).employee_id
         todo = employees - existing
         return self.create(
-            [{"employee_id": employee.id, "period_id": period.id, "company_id": employee.company_id.id} for employee in todo]
+            [
+                {"employee_id": employee.id, "period_id": period.id, "company_id": employee.company_id.id}
+                for employee in todo
+            ]
         )

@@ -32,12 +32,9 @@ class KinerjaSkpResult(models.Model):
         index=True,
         ondelete="restrict",
         check_company=True,
-        help="The work result of the evaluator that this result intervenes in "
-        "(RHK atasan yang diintervensi).",
+        help="The work result of the evaluator that this result intervenes in (RHK atasan yang diintervensi).",
     )
-    supporting_result_ids = fields.One2many(
-        "kinerja.skp.result", "parent_result_id", string="Supported By"
-    )
+    supporting_result_ids = fields.One2many("kinerja.skp.result", "parent_result_id", string="Supported By")
     supporting_count = fields.Integer(compute="_compute_supporting_count", string="Supporting Results")
     goal_id = fields.Many2one(
         "kinerja.goal",
@@ -59,9 +56,7 @@ class KinerjaSkpResult(models.Model):
 
     @api.depends("supporting_result_ids")
     def _compute_supporting_count(self):
-        counts = dict(
-            self._read_group([("parent_result_id", "in", self.ids)], ["parent_result_id"], ["__count"])
-        )
+        counts = dict(self._read_group([("parent_result_id", "in", self.ids)], ["parent_result_id"], ["__count"]))
         for result in self:
             result.supporting_count = counts.get(result, 0)
 
@@ -80,7 +75,8 @@ class KinerjaSkpResult(models.Model):
 
     @api.constrains("parent_result_id", "skp_id")
     def _check_parent_result(self):
-        for result in self.filtered("parent_result_id"):
+        # As superuser: the employee may not read his evaluator's SKP, only its results.
+        for result in self.sudo().filtered("parent_result_id"):
             parent = result.parent_result_id
             skp = result.skp_id
             if parent.skp_id == skp:
@@ -109,9 +105,7 @@ class KinerjaSkpResult(models.Model):
     def _check_weight(self):
         for result in self:
             if result.weight < 0 or result.weight > 100:
-                raise ValidationError(
-                    self.env._("The weight of “%s” must be between 0 and 100.", result.name)
-                )
+                raise ValidationError(self.env._("The weight of “%s” must be between 0 and 100.", result.name))
 
     @api.model_create_multi
     def create(self, vals_list):

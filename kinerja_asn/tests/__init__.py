@@ -5,3 +5,4 @@ from . import test_access
 from . import test_tour
 from . import test_skp
 from . import test_skp_access
+from . import test_skp_flow
