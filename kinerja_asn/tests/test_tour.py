@@ -1,6 +1,7 @@
 import shutil
 
-from odoo.tests import HttpCase, tagged
+from odoo import fields
+from odoo.tests import HttpCase, new_test_user, tagged
 
 
 def _browser_available():
@@ -23,3 +24,41 @@ class TestKinerjaTour(KinerjaTourCase):
         indicator = self.env["kinerja.indicator"].search([("code", "=", "TOUR-01")])
         self.assertEqual(indicator.name, "Cakupan pemeriksaan ibu hamil")
         self.assertEqual(indicator.aggregation, "sum")
+
+
+@tagged("post_install", "-at_install")
+class TestSkpTour(KinerjaTourCase):
+    def test_tour_submit_and_approve_skp(self):
+        """The employee completes and submits his SKP in the browser; his supervisor approves it."""
+        env = self.env
+        users = {
+            login: new_test_user(env, login=login, groups="base.group_user", password=login)
+            for login in ("tour_kepala", "tour_kasi", "tour_staf")
+        }
+        Employee = env["hr.employee"]
+        head = Employee.create({"name": "Kepala Tur", "user_id": users["tour_kepala"].id})
+        section = Employee.create({"name": "Kasi Tur", "user_id": users["tour_kasi"].id, "parent_id": head.id})
+        staff = Employee.create({"name": "Staf Satu", "user_id": users["tour_staf"].id, "parent_id": section.id})
+        year = env["kinerja.period"]._create_year(fields.Date.today().year, env.company, subperiods=False)
+        section_skp = env["kinerja.skp"].create(
+            {"employee_id": section.id, "period_id": year.id, "state": "approved"}
+        )
+        env["kinerja.skp.result"].create(
+            {
+                "skp_id": section_skp.id,
+                "name": "Imunisasi rutin terlaksana",
+                "indicator_ids": [(0, 0, {"name": "Anak diimunisasi", "target_value": 1200})],
+            }
+        )
+        skp = env["kinerja.skp"].create({"employee_id": staff.id, "period_id": year.id})
+
+        self.start_tour("/odoo", "kinerja_asn_skp_submit", login="tour_staf")
+        self.assertEqual(skp.state, "submitted")
+        self.assertEqual(skp.result_ids.parent_result_id, section_skp.result_ids)
+        self.assertEqual(skp.result_ids.indicator_ids.target_value, 400)
+        self.assertEqual(skp.activity_ids.user_id, users["tour_kasi"])
+
+        self.start_tour("/odoo", "kinerja_asn_skp_approve", login="tour_kasi")
+        self.assertEqual(skp.state, "approved")
+        self.assertEqual(skp.approved_by_id, users["tour_kasi"])
+        self.assertFalse(skp.activity_ids)
