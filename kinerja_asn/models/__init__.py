@@ -7,6 +7,7 @@ from . import kinerja_indicator
 from . import kinerja_core_value
 from . import kinerja_goal
 from . import kinerja_goal_target
+from . import kinerja_skp_content_mixin
 from . import kinerja_skp
 from . import kinerja_skp_result
 from . import kinerja_skp_indicator

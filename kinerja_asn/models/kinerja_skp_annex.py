@@ -1,4 +1,4 @@
-from odoo import api, fields, models
+from odoo import fields, models
 
 
 class KinerjaSkpAnnex(models.Model):
@@ -6,6 +6,7 @@ class KinerjaSkpAnnex(models.Model):
 
     _name = "kinerja.skp.annex"
     _description = "SKP Annex"
+    _inherit = ["kinerja.skp.content.mixin"]
     _order = "skp_id, annex_type, id"
 
     skp_id = fields.Many2one("kinerja.skp", string="SKP", required=True, ondelete="cascade", index=True)
@@ -20,17 +21,3 @@ class KinerjaSkpAnnex(models.Model):
     )
     description = fields.Text()
     company_id = fields.Many2one(related="skp_id.company_id", store=True, index=True)
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        annexes = super().create(vals_list)
-        annexes.skp_id._check_editable({"annex_ids"})
-        return annexes
-
-    def write(self, vals):
-        self.skp_id._check_editable({"annex_ids"})
-        return super().write(vals)
-
-    def unlink(self):
-        self.skp_id._check_editable({"annex_ids"})
-        return super().unlink()

@@ -9,6 +9,7 @@ class KinerjaSkpIndicator(models.Model):
 
     _name = "kinerja.skp.indicator"
     _description = "Individual Performance Indicator (IKI)"
+    _inherit = ["kinerja.skp.content.mixin"]
     _order = "result_id, sequence, id"
     _check_company_auto = True
 
@@ -65,20 +66,4 @@ class KinerjaSkpIndicator(models.Model):
                     )
                 )
             if indicator.target_value < 0:
-                raise ValidationError(
-                    self.env._("The target of “%s” cannot be negative.", indicator.name)
-                )
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        indicators = super().create(vals_list)
-        indicators.skp_id._check_editable({"result_ids"})
-        return indicators
-
-    def write(self, vals):
-        self.skp_id._check_editable({"result_ids"})
-        return super().write(vals)
-
-    def unlink(self):
-        self.skp_id._check_editable({"result_ids"})
-        return super().unlink()
+                raise ValidationError(self.env._("The target of “%s” cannot be negative.", indicator.name))

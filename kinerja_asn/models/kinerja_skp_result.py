@@ -13,6 +13,7 @@ class KinerjaSkpResult(models.Model):
 
     _name = "kinerja.skp.result"
     _description = "Work Result (RHK)"
+    _inherit = ["kinerja.skp.content.mixin"]
     _order = "skp_id, result_type desc, sequence, id"
     _parent_name = "parent_result_id"
     _check_company_auto = True
@@ -106,20 +107,6 @@ class KinerjaSkpResult(models.Model):
         for result in self:
             if result.weight < 0 or result.weight > 100:
                 raise ValidationError(self.env._("The weight of “%s” must be between 0 and 100.", result.name))
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        results = super().create(vals_list)
-        results.skp_id._check_editable({"result_ids"})
-        return results
-
-    def write(self, vals):
-        self.skp_id._check_editable({"result_ids"})
-        return super().write(vals)
-
-    def unlink(self):
-        self.skp_id._check_editable({"result_ids"})
-        return super().unlink()
 
     def action_view_supporting(self):
         self.ensure_one()

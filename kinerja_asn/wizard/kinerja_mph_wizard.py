@@ -1,6 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from ..models.kinerja_indicator import ASPECTS
+
 
 class KinerjaMphWizard(models.TransientModel):
     """Matriks Peran Hasil: a supervisor splits one of his work results among subordinates,
@@ -30,10 +32,7 @@ class KinerjaMphWizard(models.TransientModel):
     )
     indicator_name = fields.Text(string="Indicator")
     indicator_id = fields.Many2one("kinerja.indicator", string="Library Indicator")
-    aspect = fields.Selection(
-        [("quantity", "Quantity"), ("quality", "Quality"), ("time", "Time"), ("cost", "Cost")],
-        default="quantity",
-    )
+    aspect = fields.Selection(ASPECTS, default="quantity")
     target_value = fields.Float(string="Target")
     unit_label = fields.Char(string="Unit")
 

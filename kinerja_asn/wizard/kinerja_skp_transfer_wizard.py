@@ -35,8 +35,7 @@ class KinerjaSkpTransferWizard(models.TransientModel):
         if not (old.date_start < self.date <= old.date_end):
             raise UserError(
                 self.env._(
-                    "The new position must start after %(start)s and on or before %(end)s, within the "
-                    "current SKP.",
+                    "The new position must start after %(start)s and on or before %(end)s, within the current SKP.",
                     start=old.date_start,
                     end=old.date_end,
                 )
