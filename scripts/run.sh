@@ -32,7 +32,7 @@ psql -d "$DB" -Atc "
       left join (select gu.uid from res_groups_users_rel gu
                    join ir_model_data d on d.res_id = gu.gid and d.model = 'res.groups'
                   where d.module = 'kinerja_asn' and d.name = 'group_kinerja_officer') g on g.uid = u.id
-     where u.login <> 'admin'
+     where u.login not in ('admin', 'demo')
      order by c.name, e.parent_id nulls first, u.login" | sed 's/^/    /'
 echo
 echo "  Stop with Ctrl+C."

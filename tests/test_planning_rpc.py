@@ -23,9 +23,7 @@ def test_employee_submits_and_evaluator_approves(login):
     assert skp["evaluator_id"][1] == "Siti Rahmawati, S.KM"
 
     maya.call("kinerja.skp", "action_submit", [skp["id"]])
-    waiting = kasi.call(
-        "kinerja.skp", "search", [["state", "=", "submitted"], ["evaluator_user_id", "=", kasi.uid]]
-    )
+    waiting = kasi.call("kinerja.skp", "search", [["state", "=", "submitted"], ["evaluator_user_id", "=", kasi.uid]])
     assert skp["id"] in waiting
 
     # nobody but the evaluator approves, and the state cannot be written directly
@@ -42,9 +40,7 @@ def test_employee_submits_and_evaluator_approves(login):
     approved = _skp_of(maya, "epidemiolog.maya")
     assert approved["state"] == "approved"
     assert approved["employee_nip"], "the identity snapshot is frozen at approval"
-    waiting = kasi.call(
-        "kinerja.skp", "search", [["state", "=", "submitted"], ["evaluator_user_id", "=", kasi.uid]]
-    )
+    waiting = kasi.call("kinerja.skp", "search", [["state", "=", "submitted"], ["evaluator_user_id", "=", kasi.uid]])
     assert skp["id"] not in waiting
 
     # approved results are locked

@@ -38,7 +38,7 @@ class KinerjaGoal(models.Model):
     parent_path = fields.Char(index=True)
     child_ids = fields.One2many("kinerja.goal", "parent_id", string="Programs and Activities")
     department_id = fields.Many2one(
-        "hr.department", string="Unit", required=True, index=True, check_company=True, tracking=True
+        "hr.department", string="Work Unit", required=True, index=True, check_company=True, tracking=True
     )
     manager_id = fields.Many2one(related="department_id.manager_id", string="Head of Unit")
     period_id = fields.Many2one(

@@ -43,7 +43,7 @@ class KinerjaSkp(models.Model):
     user_id = fields.Many2one(related="employee_id.user_id", store=True, index=True, string="User")
     department_id = fields.Many2one(
         "hr.department",
-        string="Unit",
+        string="Work Unit",
         compute="_compute_from_employee",
         store=True,
         readonly=False,

@@ -367,3 +367,19 @@ class TestSkpQueries(SkpCase):
             self.assertEqual(set(skps.mapped("state")), {"approved"})
         # 4x the records must cost far less than 4x the queries
         self.assertLess(counts[1], counts[0] * 3, counts)
+
+    def test_team_list_query_count_does_not_grow(self):
+        """The supervisor's list of his team's SKPs costs the same for 5 or 25 people."""
+        self._approved_chain()
+        list_fields = ["employee_id", "department_id", "period_id", "evaluator_id", "result_count", "state"]
+        counts = []
+        for size in (5, 20):
+            self._submitted_team(size)
+            skps = self.env["kinerja.skp"].with_user(self.user_section)
+            self.env.invalidate_all()
+            before = self.env.cr.sql_log_count
+            found = skps.search([("is_my_team", "=", True)])
+            found.read([*list_fields, "can_approve", "activity_ids"])
+            counts.append(self.env.cr.sql_log_count - before)
+        self.assertEqual(len(found), 26, "staff, staff2 and the 5 + 20 new subordinates")
+        self.assertLessEqual(counts[1], counts[0], counts)

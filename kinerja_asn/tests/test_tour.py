@@ -40,9 +40,7 @@ class TestSkpTour(KinerjaTourCase):
         section = Employee.create({"name": "Kasi Tur", "user_id": users["tour_kasi"].id, "parent_id": head.id})
         staff = Employee.create({"name": "Staf Satu", "user_id": users["tour_staf"].id, "parent_id": section.id})
         year = env["kinerja.period"]._create_year(fields.Date.today().year, env.company, subperiods=False)
-        section_skp = env["kinerja.skp"].create(
-            {"employee_id": section.id, "period_id": year.id, "state": "approved"}
-        )
+        section_skp = env["kinerja.skp"].create({"employee_id": section.id, "period_id": year.id, "state": "approved"})
         env["kinerja.skp.result"].create(
             {
                 "skp_id": section_skp.id,
