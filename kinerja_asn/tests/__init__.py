@@ -3,6 +3,4 @@ from . import test_period
 from . import test_indicator
 from . import test_access
 from . import test_tour
-from . import test_skp
-from . import test_skp_access
 from . import test_skp_flow
