@@ -91,3 +91,27 @@ def test_head_sees_the_cascade_below_him(login):
     staff = login("perawat.fadli")
     own = {r["employee_id"][1] for r in staff.call("kinerja.skp", "search_read", [], ["employee_id"])}
     assert own == {"Ahmad Fadli, A.Md.Kep"}
+
+
+def test_demo_plans_cascade_from_pariaman_sehat(admin):
+    [program] = admin.call(
+        "kinerja.goal", "search_read", [["name", "=", "Pariaman Sehat"]], ["target_ids", "child_ids"]
+    )
+    assert len(program["target_ids"]) == 3 and len(program["child_ids"]) == 3
+    states = {
+        s["state"]
+        for s in admin.call(
+            "kinerja.skp",
+            "search_read",
+            [],
+            ["state"],
+            context={"allowed_company_ids": [c["id"] for c in admin.call("res.company", "search_read", [], ["id"])]},
+        )
+    }
+    assert {"draft", "submitted", "approved", "cancelled"} <= states
+    # the head of office's result is carried by the results below him, down to the vaccinator
+    [head_result] = admin.call(
+        "kinerja.skp.result", "search_read", [["goal_id", "=", program["id"]]], ["supporting_result_ids"]
+    )
+    below = admin.call("kinerja.skp.result", "search_count", [["id", "child_of", head_result["id"]]])
+    assert below >= 4
