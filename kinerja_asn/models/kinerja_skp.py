@@ -17,7 +17,6 @@ WORKFLOW_FIELDS = {
     "message_main_attachment_id",
 }
 SNAPSHOT_ROLES = ("employee", "evaluator", "evaluator_parent")
-SNAPSHOT_ATTRS = ("name", "nip", "rank", "position", "unit")
 
 
 class KinerjaSkp(models.Model):
