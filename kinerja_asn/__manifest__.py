@@ -23,7 +23,12 @@
         "views/kinerja_goal_views.xml",
         "views/kinerja_skp_views.xml",
         "views/kinerja_skp_result_views.xml",
+        "views/kinerja_skp_indicator_views.xml",
+        "views/kinerja_realization_views.xml",
+        "views/kinerja_feedback_views.xml",
+        "views/kinerja_coaching_views.xml",
         "wizard/kinerja_skp_wizard_views.xml",
+        "wizard/kinerja_realization_reject_wizard_views.xml",
         "views/hr_employee_views.xml",
         "views/res_config_settings_views.xml",
         "views/kinerja_menus.xml",
@@ -36,6 +41,7 @@
         "demo/kinerja_indicator_demo.xml",
         "demo/kinerja_goal_demo.xml",
         "demo/kinerja_skp_demo.xml",
+        "demo/kinerja_realization_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

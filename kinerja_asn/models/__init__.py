@@ -13,3 +13,6 @@ from . import kinerja_skp_result
 from . import kinerja_skp_indicator
 from . import kinerja_skp_behavior
 from . import kinerja_skp_annex
+from . import kinerja_realization
+from . import kinerja_feedback
+from . import kinerja_coaching

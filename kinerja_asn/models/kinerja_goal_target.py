@@ -1,6 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from ..tools.achievement import achievement
+
 
 class KinerjaGoalTarget(models.Model):
     """A target of an organisation goal on a library indicator (e.g. IDL coverage 95 %)."""
@@ -17,6 +19,19 @@ class KinerjaGoalTarget(models.Model):
     unit_label = fields.Char(related="indicator_id.unit_label", string="Unit")
     direction = fields.Selection(related="indicator_id.direction")
     company_id = fields.Many2one(related="goal_id.company_id", store=True, index=True)
+    realized_value = fields.Float(
+        string="Realisation",
+        compute="_compute_rollup",
+        digits=(16, 2),
+        help="Rolled up from the accepted realisation of the SKP indicators on this library "
+        "indicator that cascade to the goal.",
+    )
+    achievement = fields.Float(string="Achievement (%)", compute="_compute_rollup")
+    carrier_count = fields.Integer(
+        string="Carried By",
+        compute="_compute_rollup",
+        help="Number of SKP indicators the realisation is taken from.",
+    )
 
     _sql_constraints = [
         (
@@ -25,6 +40,77 @@ class KinerjaGoalTarget(models.Model):
             "A goal has one target per indicator.",
         ),
     ]
+
+    def _compute_rollup(self):
+        carriers = self._carriers()
+        for target in self:
+            indicators = carriers.get(target.id, self.env["kinerja.skp.indicator"])
+            values = indicators.mapped("realized_value")
+            aggregation = target.indicator_id.aggregation
+            if not values:
+                total = 0.0
+            elif aggregation == "sum":
+                total = sum(values)
+            elif aggregation == "max":
+                total = max(values)
+            else:  # rates and levels carried by several people: their mean
+                total = sum(values) / len(values)
+            target.realized_value = total
+            target.carrier_count = len(indicators)
+            cap = target.company_id.kinerja_achievement_cap or 100.0
+            target.achievement = achievement(total, target.target_value, target.direction, cap) if indicators else 0.0
+
+    def _carriers(self):
+        """Per target, the SKP indicators its realisation is taken from: on the target's
+        library indicator, in a running SKP whose result carries the goal or one of its
+        programs and activities (directly or down the cascade), and highest in the cascade, so
+        that a subordinate's share is not counted again on top of his supervisor's total."""
+        # Organisation-level figures: summed over SKPs the current user may not read one by one.
+        targets = self.sudo()
+        found = (
+            self.env["kinerja.skp.indicator"]
+            .sudo()
+            .search(
+                [
+                    ("result_id.root_goal_id", "child_of", targets.goal_id.ids),
+                    ("indicator_id", "in", targets.indicator_id.ids),
+                    ("state", "in", ("approved", "done")),
+                ]
+            )
+        )
+        carrying = {(ind.result_id.id, ind.indicator_id.id) for ind in found}
+        result = {}
+        for target in targets:
+            picked = found.browse()
+            for ind in found:
+                goal_path = ind.result_id.root_goal_id.parent_path or ""
+                if ind.indicator_id != target.indicator_id or not goal_path.startswith(target.goal_id.parent_path):
+                    continue
+                ancestor = ind.result_id.parent_result_id
+                covered = False
+                while ancestor:
+                    if (ancestor.id, ind.indicator_id.id) in carrying:
+                        covered = True
+                        break
+                    ancestor = ancestor.parent_result_id
+                if not covered:
+                    picked |= ind
+            result[target.id] = picked
+        return result
+
+    def action_view_progress(self):
+        """Realisation of the goal on this indicator, by period and work unit."""
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._(
+                "Realisation of %(goal)s: %(indicator)s", goal=self.goal_id.name, indicator=self.indicator_id.name
+            ),
+            "res_model": "kinerja.realization",
+            "view_mode": "pivot,graph,list",
+            "domain": [("indicator_id", "in", self._carriers()[self.id].ids)],
+            "context": {"search_default_accepted": 1},
+        }
 
     @api.constrains("target_value", "indicator_id")
     def _check_target_value(self):

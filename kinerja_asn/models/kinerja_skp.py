@@ -154,6 +154,17 @@ class KinerjaSkp(models.Model):
     indicator_ids = fields.One2many("kinerja.skp.indicator", "skp_id", string="Indicators")
     behavior_ids = fields.One2many("kinerja.skp.behavior", "skp_id", string="Core Values", copy=True)
     annex_ids = fields.One2many("kinerja.skp.annex", "skp_id", string="Annex", copy=True)
+    realization_ids = fields.One2many("kinerja.realization", "skp_id", string="Realisation Reports")
+    feedback_ids = fields.One2many("kinerja.feedback", "skp_id", string="Feedback")
+    realization_count = fields.Integer(compute="_compute_realization_count", string="Reports")
+    feedback_count = fields.Integer(compute="_compute_feedback_count", string="Feedback Count")
+    achievement = fields.Float(
+        string="Achievement (%)",
+        compute="_compute_achievement",
+        store=True,
+        aggregator="avg",
+        help="Average achievement of the main work results, weighted when the SKP uses weights.",
+    )
     result_count = fields.Integer(compute="_compute_counts")
     indicator_count = fields.Integer(compute="_compute_counts")
     weight_total = fields.Float(compute="_compute_counts", string="Total Weight")
@@ -249,6 +260,27 @@ class KinerjaSkp(models.Model):
             skp.result_count = len(skp.result_ids)
             skp.indicator_count = len(skp.indicator_ids)
             skp.weight_total = sum(skp.result_ids.filtered(lambda r: r.result_type == "main").mapped("weight"))
+
+    @api.depends("result_ids.achievement", "result_ids.weight", "result_ids.result_type", "use_weights")
+    def _compute_achievement(self):
+        for skp in self:
+            main = skp.result_ids.filtered(lambda r: r.result_type == "main")
+            if skp.use_weights and sum(main.mapped("weight")):
+                skp.achievement = sum(r.achievement * r.weight for r in main) / sum(main.mapped("weight"))
+            else:
+                skp.achievement = sum(main.mapped("achievement")) / len(main) if main else 0.0
+
+    def _compute_realization_count(self):
+        counts = dict(
+            self.env["kinerja.realization"]._read_group([("skp_id", "in", self.ids)], ["skp_id"], ["__count"])
+        )
+        for skp in self:
+            skp.realization_count = counts.get(skp, 0)
+
+    def _compute_feedback_count(self):
+        counts = dict(self.env["kinerja.feedback"]._read_group([("skp_id", "in", self.ids)], ["skp_id"], ["__count"]))
+        for skp in self:
+            skp.feedback_count = counts.get(skp, 0)
 
     @api.depends_context("uid")
     @api.depends("state", "evaluator_id")
@@ -552,6 +584,52 @@ class KinerjaSkp(models.Model):
             "context": {"default_skp_id": self.id},
         }
 
+    def action_report_realization(self, period=None):
+        """Open the entry grid of this SKP for a sub-period (default: the current one), with one
+        draft line per indicator not yet reported, so that the employee fills them all at once."""
+        self.ensure_one()
+        period = self.env["kinerja.period"].browse(period) if isinstance(period, int) else period
+        period = period or self._current_subperiod()
+        if not period:
+            raise UserError(
+                self.env._(
+                    "No open sub-period of %(year)s covers today: ask the performance officer to open it.",
+                    year=self.period_id.name,
+                )
+            )
+        self._prepare_realizations(period)
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Realisation %(period)s", period=period.name),
+            "res_model": "kinerja.realization",
+            "view_mode": "list,form",
+            "views": [(self.env.ref("kinerja_asn.kinerja_realization_view_list_entry").id, "list"), (False, "form")],
+            "domain": [("skp_id", "=", self.id), ("period_id", "=", period.id)],
+            "context": {"default_period_id": period.id, "kinerja_entry": True},
+        }
+
+    def action_view_realizations(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Realisation of %s", self.display_name),
+            "res_model": "kinerja.realization",
+            "view_mode": "list,pivot,form",
+            "domain": [("skp_id", "=", self.id)],
+            "context": {"search_default_group_period": 1},
+        }
+
+    def action_view_feedback(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Feedback on %s", self.display_name),
+            "res_model": "kinerja.feedback",
+            "view_mode": "list,form",
+            "domain": [("skp_id", "=", self.id)],
+            "context": {"default_skp_id": self.id},
+        }
+
     def action_view_cascade(self):
         """The work results of this SKP and every result that cascades from them."""
         self.ensure_one()
@@ -639,6 +717,85 @@ class KinerjaSkp(models.Model):
             self.activity_unlink(["kinerja_asn.mail_act_skp_approval"])
         else:
             self.activity_feedback(["kinerja_asn.mail_act_skp_approval"], feedback=feedback)
+
+    def _current_subperiod(self):
+        self.ensure_one()
+        today = fields.Date.context_today(self)
+        day = min(max(today, self.date_start), self.date_end)
+        frequency = self.company_id.kinerja_frequency or "month"
+        return self.env["kinerja.period"].search(
+            [
+                ("parent_id", "=", self.period_id.id),
+                ("period_type", "=", frequency),
+                ("date_start", "<=", day),
+                ("date_end", ">=", day),
+            ],
+            limit=1,
+        )
+
+    def _prepare_realizations(self, period):
+        """Create the missing draft reports of these SKPs for ``period``, one per indicator."""
+        skps = self.filtered(lambda s: s.state == "approved")
+        existing = set(
+            self.env["kinerja.realization"]
+            .search([("skp_id", "in", skps.ids), ("period_id", "=", period.id)])
+            .mapped("indicator_id")
+            .ids
+        )
+        vals_list = [
+            {"indicator_id": indicator.id, "period_id": period.id}
+            for indicator in skps.indicator_ids
+            if indicator.id not in existing
+        ]
+        return self.env["kinerja.realization"].create(vals_list)
+
+    def _elapsed_share(self, day):
+        """The share of this SKP's span that has passed at the end of ``day`` (0 to 1)."""
+        self.ensure_one()
+        total = (self.date_end - self.date_start).days + 1
+        elapsed = (min(day, self.date_end) - self.date_start).days + 1
+        return max(0.0, min(1.0, elapsed / total)) if total > 0 else 1.0
+
+    def _schedule_review_activity(self):
+        """One 'realisation to review' activity per SKP for its evaluator, whatever the number
+        of reports waiting: a supervisor with thirty staff gets thirty, not two hundred."""
+        activity_type = self.env.ref("kinerja_asn.mail_act_realization_review")
+        waiting = self.filtered(lambda s: s.evaluator_user_id)
+        if not waiting:
+            return
+        open_ids = set(
+            self.env["mail.activity"]
+            .search(
+                [
+                    ("res_model", "=", self._name),
+                    ("res_id", "in", waiting.ids),
+                    ("activity_type_id", "=", activity_type.id),
+                ]
+            )
+            .mapped("res_id")
+        )
+        for skp in waiting:
+            if skp.id not in open_ids:
+                skp.activity_schedule(
+                    act_type_xmlid="kinerja_asn.mail_act_realization_review",
+                    user_id=skp.evaluator_user_id.id,
+                    date_deadline=fields.Date.context_today(skp) + timedelta(days=activity_type.delay_count or 5),
+                    summary=activity_type.summary,
+                )
+
+    def _close_review_activity(self):
+        """Close the review activity of the SKPs with no report left waiting."""
+        waiting = {
+            skp.id
+            for [skp] in self.env["kinerja.realization"]._read_group(
+                [("skp_id", "in", self.ids), ("state", "=", "submitted")], ["skp_id"]
+            )
+        }
+        done = self.filtered(lambda s: s.id not in waiting)
+        if done:
+            done.activity_feedback(
+                ["kinerja_asn.mail_act_realization_review"], feedback=self.env._("Realisation reviewed")
+            )
 
     def _freeze_identity(self):
         rank_labels = dict(self.env["hr.employee"]._fields["rank"]._description_selection(self.env))

@@ -1,6 +1,8 @@
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
+from odoo.osv import expression
 
+from ..tools.achievement import achievement, aggregate
 from .kinerja_indicator import AGGREGATIONS, ASPECTS, DIRECTIONS, PERSPECTIVES
 
 
@@ -40,6 +42,171 @@ class KinerjaSkpIndicator(models.Model):
     period_id = fields.Many2one(related="skp_id.period_id", store=True)
     state = fields.Selection(related="skp_id.state", store=True, string="SKP Status")
     company_id = fields.Many2one(related="skp_id.company_id", store=True, index=True)
+    user_id = fields.Many2one(related="skp_id.user_id", string="User")
+    evaluator_id = fields.Many2one(related="skp_id.evaluator_id")
+    department_id = fields.Many2one(related="skp_id.department_id", store=True, index=True)
+    goal_id = fields.Many2one(related="result_id.root_goal_id", string="Organisation Goal")
+    realization_ids = fields.One2many("kinerja.realization", "indicator_id", string="Realisation Reports")
+    realized_value = fields.Float(
+        string="Realisation",
+        digits=(16, 2),
+        compute="_compute_realization",
+        store=True,
+        help="The accepted realisation so far, combined by the indicator's aggregation.",
+    )
+    achievement = fields.Float(
+        string="Achievement (%)",
+        compute="_compute_realization",
+        store=True,
+        aggregator="avg",
+        help="Accepted realisation against the target, in the indicator's direction, capped as set in Settings.",
+    )
+    reported_count = fields.Integer(
+        compute="_compute_realization",
+        store=True,
+        string="Periods Reported",
+        help="Sub-periods with a submitted or accepted realisation report.",
+    )
+    last_reported_date = fields.Date(
+        compute="_compute_realization",
+        store=True,
+        string="Reported Up To",
+        help="Start of the latest sub-period with a submitted or accepted report.",
+    )
+    pending_count = fields.Integer(compute="_compute_realization", store=True, string="Waiting for Review")
+    is_report_missing = fields.Boolean(
+        compute="_compute_is_report_missing",
+        search="_search_is_report_missing",
+        string="Report Missing",
+        help="No report yet for the last sub-period whose reporting deadline has passed.",
+    )
+
+    @api.depends(
+        "target_value",
+        "direction",
+        "aggregation",
+        "realization_ids.state",
+        "realization_ids.value",
+        "realization_ids.period_date_start",
+    )
+    def _compute_realization(self):
+        figures = self._realization_figures()
+        for indicator in self:
+            values = figures.get(indicator.id, {})
+            indicator.realized_value = values.get("realized", 0.0)
+            indicator.achievement = values.get("achievement", 0.0)
+            indicator.reported_count = values.get("reported", 0)
+            indicator.last_reported_date = values.get("last_date", False)
+            indicator.pending_count = values.get("pending", 0)
+
+    @api.depends_context("uid")
+    @api.depends("last_reported_date", "state")
+    def _compute_is_report_missing(self):
+        due = self._due_period_starts()
+        for indicator in self:
+            start = due.get(indicator.company_id.id)
+            indicator.is_report_missing = bool(
+                indicator.state == "approved"
+                and start
+                and indicator.skp_id.date_start <= start <= indicator.skp_id.date_end
+                and (not indicator.last_reported_date or indicator.last_reported_date < start)
+            )
+
+    def _search_is_report_missing(self, operator, value):
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            raise UserError(self.env._("Unsupported search on 'Report Missing'."))
+        branches = []
+        for company_id, start in self._due_period_starts().items():
+            branches.append(
+                [
+                    ("company_id", "=", company_id),
+                    ("state", "=", "approved"),
+                    ("skp_id.date_start", "<=", start),
+                    ("skp_id.date_end", ">=", start),
+                    "|",
+                    ("last_reported_date", "=", False),
+                    ("last_reported_date", "<", start),
+                ]
+            )
+        domain = expression.OR(branches) if branches else expression.FALSE_DOMAIN
+        if (operator == "=") != value:
+            return ["!", *expression.normalize_domain(domain)]
+        return domain
+
+    @api.model
+    def _due_period_starts(self):
+        """Per company, the start of the last sub-period whose reporting deadline has passed."""
+        today = fields.Date.context_today(self)
+        groups = self.env["kinerja.period"]._read_group(
+            [
+                ("period_type", "!=", "year"),
+                ("report_deadline", "<", today),
+                ("company_id", "in", self.env.companies.ids),
+            ],
+            ["company_id"],
+            ["date_start:max"],
+        )
+        return {company.id: start for company, start in groups}
+
+    def _realization_figures(self, period=None, prorate=False):
+        """Realisation and achievement of each indicator from its accepted reports, in one query.
+
+        ``period``: only reports of sub-periods up to this one (the evaluation of a period).
+        ``prorate``: compare sums with the share of the target due by the end of ``period``
+        rather than with the whole year's target (a month's evaluation of a yearly count).
+        """
+        until = period.date_start if period else None
+        ids = [i for i in self.ids if i]
+        if not ids:
+            return {}
+        self.env["kinerja.realization"].flush_model(["indicator_id", "state", "value", "period_date_start"])
+        self.env.cr.execute(
+            """
+            SELECT indicator_id, state, value, period_date_start
+              FROM kinerja_realization
+             WHERE indicator_id = ANY(%s)
+               AND state IN ('submitted', 'accepted')
+               AND (%s::date IS NULL OR period_date_start <= %s::date)
+          ORDER BY indicator_id, period_date_start
+            """,
+            [ids, until, until],
+        )
+        rows = {}
+        for indicator_id, state, value, start in self.env.cr.fetchall():
+            rows.setdefault(indicator_id, []).append((state, value, start))
+        figures = {}
+        for indicator in self:
+            lines = rows.get(indicator.id, [])
+            accepted = [value for state, value, _start in lines if state == "accepted"]
+            realized = aggregate(accepted, indicator.aggregation)
+            target = indicator.target_value
+            if prorate and period and indicator.aggregation == "sum":
+                target *= indicator.skp_id._elapsed_share(period.date_end)
+            cap = indicator.company_id.kinerja_achievement_cap or 100.0
+            figures[indicator.id] = {
+                "realized": realized,
+                "achievement": achievement(realized, target, indicator.direction, cap) if accepted else 0.0,
+                "reported": len(lines),
+                "last_date": lines[-1][2] if lines else False,
+                "pending": sum(1 for state, _value, _start in lines if state == "submitted"),
+            }
+        return figures
+
+    def action_view_realizations(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Realisation of “%s”", self.display_name),
+            "res_model": "kinerja.realization",
+            "view_mode": "list,form",
+            "domain": [("indicator_id", "=", self.id)],
+            "context": {"default_indicator_id": self.id},
+        }
+
+    @api.depends("name")
+    def _compute_display_name(self):
+        for indicator in self:
+            indicator.display_name = (indicator.name or "").splitlines()[0] if indicator.name else ""
 
     @api.onchange("indicator_id")
     def _onchange_indicator_id(self):

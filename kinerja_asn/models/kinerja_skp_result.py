@@ -44,6 +44,15 @@ class KinerjaSkpResult(models.Model):
         check_company=True,
         help="For unit heads: the organisation goal, program or activity this result carries.",
     )
+    root_goal_id = fields.Many2one(
+        "kinerja.goal",
+        string="Carries Goal",
+        compute="_compute_root_goal_id",
+        store=True,
+        recursive=True,
+        index=True,
+        help="The organisation goal this result carries, directly or through the results it supports.",
+    )
     perspective = fields.Selection(PERSPECTIVES, help="For senior executives (JPT).")
     weight = fields.Float(digits=(5, 2))
     indicator_ids = fields.One2many("kinerja.skp.indicator", "result_id", string="Indicators", copy=True)
@@ -54,6 +63,24 @@ class KinerjaSkpResult(models.Model):
     state = fields.Selection(related="skp_id.state", store=True, string="SKP Status")
     evaluator_id = fields.Many2one(related="skp_id.evaluator_id")
     company_id = fields.Many2one(related="skp_id.company_id", store=True, index=True)
+    achievement = fields.Float(
+        string="Achievement (%)",
+        compute="_compute_achievement",
+        store=True,
+        aggregator="avg",
+        help="Average achievement of the result's indicators.",
+    )
+
+    @api.depends("goal_id", "parent_result_id.root_goal_id")
+    def _compute_root_goal_id(self):
+        for result in self:
+            result.root_goal_id = result.goal_id or result.parent_result_id.root_goal_id
+
+    @api.depends("indicator_ids.achievement")
+    def _compute_achievement(self):
+        for result in self:
+            values = result.indicator_ids.mapped("achievement")
+            result.achievement = sum(values) / len(values) if values else 0.0
 
     @api.depends("supporting_result_ids")
     def _compute_supporting_count(self):

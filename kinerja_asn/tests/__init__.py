@@ -4,3 +4,5 @@ from . import test_indicator
 from . import test_access
 from . import test_tour
 from . import test_skp_flow
+from . import test_realization
+from . import test_feedback

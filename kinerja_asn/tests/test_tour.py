@@ -60,3 +60,43 @@ class TestSkpTour(KinerjaTourCase):
         self.assertEqual(skp.state, "approved")
         self.assertEqual(skp.approved_by_id, users["tour_kasi"])
         self.assertFalse(skp.activity_ids)
+
+
+@tagged("post_install", "-at_install")
+class TestRealizationTour(KinerjaTourCase):
+    def test_tour_report_and_accept_realisation(self):
+        """The employee reports this month with an evidence file; his supervisor accepts it."""
+        env = self.env
+        users = {
+            login: new_test_user(env, login=login, groups="base.group_user", password=login)
+            for login in ("tour_kasi", "tour_staf")
+        }
+        Employee = env["hr.employee"]
+        section = Employee.create({"name": "Kasi Tur", "user_id": users["tour_kasi"].id})
+        staff = Employee.create({"name": "Staf Tur", "user_id": users["tour_staf"].id, "parent_id": section.id})
+        year = env["kinerja.period"]._create_year(fields.Date.today().year, env.company)
+        year.action_open()
+        year.child_ids.action_open()
+        skp = env["kinerja.skp"].create({"employee_id": staff.id, "period_id": year.id})
+        env["kinerja.skp.result"].create(
+            {
+                "skp_id": skp.id,
+                "name": "Imunisasi rutin terlaksana",
+                "indicator_ids": [(0, 0, {"name": "Anak diimunisasi", "target_value": 400})],
+            }
+        )
+        skp.write({"state": "approved"})
+
+        self.start_tour("/odoo", "kinerja_asn_realization_report", login="tour_staf")
+        report = env["kinerja.realization"].search([("skp_id", "=", skp.id)])
+        self.assertEqual(len(report), 1)
+        self.assertEqual(report.period_id, skp._current_subperiod())
+        self.assertEqual(report.state, "submitted")
+        self.assertEqual(report.value, 42)
+        self.assertEqual(report.attachment_ids.name, "daftar_hadir.pdf")
+        self.assertEqual((report.attachment_ids.res_model, report.attachment_ids.res_id), (report._name, report.id))
+
+        self.start_tour("/odoo", "kinerja_asn_realization_accept", login="tour_kasi")
+        self.assertEqual(report.state, "accepted")
+        self.assertEqual(report.reviewed_by_id, users["tour_kasi"])
+        self.assertEqual(skp.indicator_ids.realized_value, 42)

@@ -1,0 +1,561 @@
+import os
+
+from odoo import api, fields, models
+from odoo.exceptions import AccessError, UserError, ValidationError
+
+# What the employee reports; it changes only while the report is his to edit.
+CONTENT_FIELDS = {"indicator_id", "period_id", "value", "note", "evidence_url", "attachment_ids"}
+# What the evaluator writes while reviewing.
+REVIEW_FIELDS = {"feedback"}
+WORKFLOW_FIELDS = {
+    "state",
+    "submitted_date",
+    "reviewed_date",
+    "reviewed_by_id",
+    "activity_ids",
+    "message_follower_ids",
+    "message_main_attachment_id",
+}
+
+
+class KinerjaRealization(models.Model):
+    """Realisasi: what an employee achieved on one indicator of his SKP in one sub-period,
+    with its evidence (bukti dukung), reviewed by his evaluator."""
+
+    _name = "kinerja.realization"
+    _description = "Realisation Report"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "period_date_start desc, employee_id, result_id, indicator_id"
+    _rec_name = "indicator_id"
+    _mail_post_access = "read"
+    _check_company_auto = True
+
+    indicator_id = fields.Many2one(
+        "kinerja.skp.indicator",
+        string="Indicator",
+        required=True,
+        index=True,
+        ondelete="restrict",
+        check_company=True,
+        domain="[('state', '=', 'approved')]",
+    )
+    result_id = fields.Many2one(related="indicator_id.result_id", store=True, index=True, string="Work Result")
+    skp_id = fields.Many2one(related="indicator_id.skp_id", store=True, index=True, string="SKP")
+    employee_id = fields.Many2one(related="indicator_id.skp_id.employee_id", store=True, index=True)
+    user_id = fields.Many2one(related="indicator_id.skp_id.user_id", store=True, index=True, string="User")
+    evaluator_id = fields.Many2one(related="indicator_id.skp_id.evaluator_id", store=True, index=True)
+    evaluator_user_id = fields.Many2one(
+        related="indicator_id.skp_id.evaluator_user_id", store=True, index=True, string="Evaluator User"
+    )
+    department_id = fields.Many2one(related="indicator_id.skp_id.department_id", store=True, index=True)
+    goal_id = fields.Many2one(
+        related="indicator_id.result_id.root_goal_id",
+        store=True,
+        index=True,
+        string="Organisation Goal",
+    )
+    company_id = fields.Many2one(related="indicator_id.skp_id.company_id", store=True, index=True)
+    period_id = fields.Many2one(
+        "kinerja.period",
+        string="Period",
+        required=True,
+        index=True,
+        check_company=True,
+        domain="[('period_type', '!=', 'year'), ('state', '=', 'open')]",
+        default=lambda self: self._default_period(),
+    )
+    period_date_start = fields.Date(related="period_id.date_start", store=True, string="Period Start")
+    report_deadline = fields.Date(related="period_id.report_deadline")
+    value = fields.Float(string="Realisation", digits=(16, 2), tracking=True)
+    unit_label = fields.Char(related="indicator_id.unit_label")
+    target_value = fields.Float(related="indicator_id.target_value")
+    aspect = fields.Selection(related="indicator_id.aspect")
+    note = fields.Text(help="What was done, and anything the evaluator should know.")
+    evidence_url = fields.Char(
+        string="Evidence Link",
+        help="A link to evidence kept elsewhere (shared drive, agency application).",
+    )
+    attachment_ids = fields.Many2many(
+        "ir.attachment",
+        "kinerja_realization_attachment_rel",
+        "realization_id",
+        "attachment_id",
+        string="Evidence Files",
+        copy=False,
+    )
+    evidence_count = fields.Integer(compute="_compute_evidence_count", string="Evidence")
+    state = fields.Selection(
+        [
+            ("draft", "Draft"),
+            ("submitted", "Submitted"),
+            ("accepted", "Accepted"),
+            ("rejected", "Rejected"),
+        ],
+        default="draft",
+        required=True,
+        index=True,
+        tracking=True,
+        copy=False,
+    )
+    feedback = fields.Text(
+        string="Evaluator's Feedback",
+        tracking=True,
+        help="Required when the report is rejected: what the employee must fix.",
+    )
+    submitted_date = fields.Datetime(readonly=True, copy=False)
+    reviewed_date = fields.Datetime(readonly=True, copy=False)
+    reviewed_by_id = fields.Many2one("res.users", string="Reviewed By", readonly=True, copy=False)
+    is_late = fields.Boolean(
+        compute="_compute_is_late",
+        store=True,
+        string="Late",
+        help="Submitted after the period's realisation deadline.",
+    )
+    can_review = fields.Boolean(compute="_compute_can_review")
+
+    _sql_constraints = [
+        (
+            "indicator_period_uniq",
+            "unique(indicator_id, period_id)",
+            "An indicator has one realisation report per period: edit the existing one.",
+        ),
+    ]
+
+    # ------------------------------------------------------------------------------------
+    # Defaults and computes
+    # ------------------------------------------------------------------------------------
+    @api.model
+    def _default_period(self):
+        today = fields.Date.context_today(self)
+        company = self.env.company
+        return self.env["kinerja.period"]._find(today, company.kinerja_frequency or "month", company)
+
+    @api.depends("attachment_ids", "evidence_url")
+    def _compute_evidence_count(self):
+        for report in self:
+            report.evidence_count = len(report.attachment_ids) + (1 if report.evidence_url else 0)
+
+    @api.depends("submitted_date", "period_id.report_deadline")
+    def _compute_is_late(self):
+        for report in self:
+            deadline = report.period_id.report_deadline
+            report.is_late = bool(
+                deadline and report.submitted_date and fields.Date.to_date(report.submitted_date) > deadline
+            )
+
+    @api.depends_context("uid")
+    @api.depends("state", "evaluator_id")
+    def _compute_can_review(self):
+        for report in self:
+            try:
+                report._check_state_access("accepted")
+            except (AccessError, UserError):
+                report.can_review = False
+            else:
+                report.can_review = report.state == "submitted"
+
+    @api.depends("indicator_id", "period_id", "employee_id")
+    def _compute_display_name(self):
+        for report in self:
+            name = (report.indicator_id.name or "").splitlines()[0] if report.indicator_id.name else ""
+            report.display_name = " - ".join(filter(None, [report.employee_id.name, name, report.period_id.name]))
+
+    # ------------------------------------------------------------------------------------
+    # Constraints
+    # ------------------------------------------------------------------------------------
+    @api.constrains("indicator_id", "period_id")
+    def _check_period(self):
+        for report in self:
+            skp, period = report.skp_id, report.period_id
+            if period.period_type == "year" or period.parent_id != skp.period_id:
+                raise ValidationError(
+                    self.env._(
+                        "%(period)s is not a sub-period of the year %(year)s of this SKP: choose a "
+                        "month, quarter or semester of that year.",
+                        period=period.name,
+                        year=skp.period_id.name,
+                    )
+                )
+            if period.date_end < skp.date_start or period.date_start > skp.date_end:
+                raise ValidationError(
+                    self.env._(
+                        "%(period)s (%(start)s to %(end)s) lies outside the SKP %(skp)s (%(skp_start)s "
+                        "to %(skp_end)s): report it on the SKP that covers that period.",
+                        period=period.name,
+                        start=period.date_start,
+                        end=period.date_end,
+                        skp=skp.display_name,
+                        skp_start=skp.date_start,
+                        skp_end=skp.date_end,
+                    )
+                )
+
+    @api.constrains("value", "indicator_id")
+    def _check_value(self):
+        for report in self:
+            if report.value < 0 and not report.indicator_id.indicator_id.allow_negative:
+                raise ValidationError(
+                    self.env._(
+                        "The realisation of “%(indicator)s” cannot be negative (got %(value)s): enter zero or more.",
+                        indicator=report.indicator_id.name,
+                        value=report.value,
+                    )
+                )
+
+    @api.constrains("attachment_ids")
+    def _check_evidence(self):
+        allowed = self.env["res.company"]._kinerja_evidence_extensions()
+        for report in self:
+            max_mb = report.company_id.kinerja_evidence_max_size or 10
+            for attachment in report.attachment_ids.sudo():
+                extension = os.path.splitext(attachment.name or "")[1].lower().lstrip(".")
+                if allowed and extension not in allowed:
+                    raise ValidationError(
+                        self.env._(
+                            "The file “%(file)s” is not an accepted type of evidence. Accepted types: %(types)s.",
+                            file=attachment.name,
+                            types=", ".join(sorted(allowed)),
+                        )
+                    )
+                if attachment.file_size > max_mb * 1024 * 1024:
+                    raise ValidationError(
+                        self.env._(
+                            "The file “%(file)s” is %(size).1f MB: evidence files may be at most %(max)s MB. "
+                            "Compress it or share it as a link.",
+                            file=attachment.name,
+                            size=attachment.file_size / 1024 / 1024,
+                            max=max_mb,
+                        )
+                    )
+
+    # ------------------------------------------------------------------------------------
+    # CRUD
+    # ------------------------------------------------------------------------------------
+    @api.model_create_multi
+    def create(self, vals_list):
+        if not self.env.su:
+            for vals in vals_list:
+                if vals.get("state", "draft") != "draft" or {"feedback", "reviewed_by_id", "reviewed_date"} & set(vals):
+                    raise AccessError(
+                        self.env._("A realisation report starts as a draft: submit it, then the evaluator reviews it.")
+                    )
+        self._check_not_reported(vals_list)
+        reports = super().create(vals_list)
+        if not self.env.su:
+            for report in reports:
+                report._check_reporter()
+        reports._check_period_open()
+        reports._attach_evidence()
+        return reports
+
+    def write(self, vals):
+        if "state" in vals:
+            for report in self:
+                report._check_state_access(vals["state"])
+        self._check_editable(set(vals))
+        if {"indicator_id", "period_id"} & set(vals):
+            self._check_period_open()
+        result = super().write(vals)
+        if {"indicator_id", "period_id"} & set(vals):
+            self._check_period_open()
+        if "attachment_ids" in vals:
+            self._attach_evidence()
+        return result
+
+    def unlink(self):
+        for report in self:
+            if report.state not in ("draft", "rejected"):
+                raise UserError(
+                    self.env._(
+                        "The realisation report %s was submitted: it cannot be deleted.",
+                        report.display_name,
+                    )
+                )
+        self._check_editable(CONTENT_FIELDS)
+        return super().unlink()
+
+    # ------------------------------------------------------------------------------------
+    # Rights: the one place that decides who may do what
+    # ------------------------------------------------------------------------------------
+    def _is_officer(self):
+        return self.env.user.has_group("kinerja_asn.group_kinerja_officer")
+
+    def _check_reporter(self):
+        """Only the employee (or an officer) reports, and only on an approved SKP."""
+        self.ensure_one()
+        if self.skp_id.state != "approved":
+            raise UserError(
+                self.env._(
+                    "%(skp)s is not approved yet: realisation is reported on an approved SKP.",
+                    skp=self.skp_id.display_name,
+                )
+            )
+        if self.user_id != self.env.user and not self._is_officer():
+            raise AccessError(
+                self.env._(
+                    "Only %(employee)s reports the realisation of his SKP.",
+                    employee=self.employee_id.name,
+                )
+            )
+
+    def _check_state_access(self, new_state):
+        """Raise unless the current user may move this report to ``new_state``."""
+        self.ensure_one()
+        if self.env.su or new_state == self.state:
+            return
+        user = self.env.user
+        is_employee = self.user_id == user
+        is_evaluator = bool(self.evaluator_user_id) and self.evaluator_user_id == user
+        officer = self._is_officer()
+        allowed = {
+            ("draft", "submitted"): is_employee or officer,
+            ("rejected", "submitted"): is_employee or officer,
+            ("submitted", "draft"): is_employee or officer,
+            ("submitted", "accepted"): is_evaluator and not is_employee,
+            ("submitted", "rejected"): is_evaluator and not is_employee,
+            ("accepted", "submitted"): officer,
+            ("rejected", "draft"): is_employee or officer,
+        }
+        if allowed.get((self.state, new_state)):
+            return
+        if new_state in ("accepted", "rejected"):
+            if is_employee:
+                raise AccessError(self.env._("You cannot review your own realisation report (%s).", self.display_name))
+            raise AccessError(
+                self.env._(
+                    "Only the evaluator of %(employee)s (%(evaluator)s) reviews his realisation reports.",
+                    employee=self.employee_id.name,
+                    evaluator=self.evaluator_id.name or self.env._("none set"),
+                )
+            )
+        states = dict(self._fields["state"]._description_selection(self.env))
+        raise AccessError(
+            self.env._(
+                "You cannot move the realisation report %(report)s from %(from)s to %(to)s.",
+                report=self.display_name,
+                **{"from": states.get(self.state), "to": states.get(new_state)},
+            )
+        )
+
+    def _check_editable(self, field_names):
+        if self.env.su:
+            return
+        content = set(field_names) & CONTENT_FIELDS
+        review = set(field_names) & REVIEW_FIELDS
+        other = set(field_names) - CONTENT_FIELDS - REVIEW_FIELDS - WORKFLOW_FIELDS
+        user = self.env.user
+        officer = self._is_officer()
+        for report in self:
+            if content or other:
+                if report.state not in ("draft", "rejected"):
+                    raise UserError(
+                        self.env._(
+                            "The realisation report %(report)s is %(state)s: it can no longer change.%(hint)s",
+                            report=report.display_name,
+                            state=dict(self._fields["state"]._description_selection(self.env))[report.state],
+                            hint=self.env._(" Withdraw it first.") if report.state == "submitted" else "",
+                        )
+                    )
+                if report.user_id != user and not officer:
+                    raise AccessError(self.env._("Only %s edits his realisation report.", report.employee_id.name))
+            if review:
+                if report.evaluator_user_id != user and not officer:
+                    raise AccessError(self.env._("Only the evaluator gives feedback on %s.", report.display_name))
+                if report.state == "accepted":
+                    raise UserError(
+                        self.env._("The realisation report %s is accepted: its review is final.", report.display_name)
+                    )
+
+    @api.model
+    def _check_not_reported(self, vals_list):
+        """A clear message before the database's unique constraint (which still guards
+        concurrent requests): one report per indicator and period."""
+        pairs = {(vals.get("indicator_id"), vals.get("period_id")) for vals in vals_list}
+        if len(pairs) < len(vals_list):
+            raise ValidationError(self.env._("Each indicator gets one realisation report per period."))
+        existing = self.sudo().search(
+            [
+                ("indicator_id", "in", [indicator for indicator, _period in pairs if indicator]),
+                ("period_id", "in", [period for _indicator, period in pairs if period]),
+            ]
+        )
+        for report in existing:
+            if (report.indicator_id.id, report.period_id.id) in pairs:
+                raise ValidationError(
+                    self.env._(
+                        "The indicator “%(indicator)s” already has a realisation report for %(period)s: "
+                        "edit that report instead of adding another.",
+                        indicator=report.indicator_id.name,
+                        period=report.period_id.name,
+                    )
+                )
+
+    def _check_period_open(self):
+        if self.env.su:
+            return
+        for report in self:
+            if report.period_id.state == "closed":
+                raise UserError(
+                    self.env._(
+                        "The period %(period)s is closed: realisation can no longer be reported for it. "
+                        "Ask the performance officer to reopen it if this is an error.",
+                        period=report.period_id.name,
+                    )
+                )
+
+    # ------------------------------------------------------------------------------------
+    # Actions
+    # ------------------------------------------------------------------------------------
+    def action_submit(self):
+        to_submit = self.filtered(lambda r: r.state in ("draft", "rejected"))
+        to_submit._check_period_open()
+        to_submit.write({"state": "submitted", "submitted_date": fields.Datetime.now()})
+        to_submit.skp_id._schedule_review_activity()
+        return True
+
+    def action_withdraw(self):
+        to_withdraw = self.filtered(lambda r: r.state == "submitted")
+        to_withdraw.write({"state": "draft"})
+        to_withdraw.skp_id._close_review_activity()
+        return True
+
+    def action_accept(self):
+        to_accept = self.filtered(lambda r: r.state == "submitted")
+        to_accept.write({"state": "accepted", "reviewed_date": fields.Datetime.now(), "reviewed_by_id": self.env.uid})
+        to_accept.skp_id._close_review_activity()
+        return True
+
+    def action_reject(self, feedback=None, reason=None):
+        """Send reports back to the employee with feedback saying what to fix (required): the
+        ``feedback`` given here, or the feedback already written on each report."""
+        given = (feedback or reason or "").strip()
+        for report in self:
+            if report.state != "submitted":
+                raise UserError(
+                    self.env._("Only a submitted realisation report can be rejected (%s).", report.display_name)
+                )
+            if not given and not (report.feedback or "").strip():
+                raise UserError(
+                    self.env._(
+                        "Write your feedback when rejecting the realisation report %s, so the employee "
+                        "knows what to fix.",
+                        report.display_name,
+                    )
+                )
+        values = {"state": "rejected", "reviewed_date": fields.Datetime.now(), "reviewed_by_id": self.env.uid}
+        if given:
+            values["feedback"] = given
+        self.write(values)
+        for report in self:
+            report.message_post(
+                body=self.env._("Realisation report returned: %s", report.feedback),
+                partner_ids=report.user_id.partner_id.ids,
+                subtype_xmlid="mail.mt_comment",
+            )
+        self.skp_id._close_review_activity()
+        return True
+
+    def action_reopen(self):
+        """Officer: reopen an accepted report for review (e.g. evidence found wrong)."""
+        self.filtered(lambda r: r.state == "accepted").write({"state": "submitted"})
+        self.skp_id._schedule_review_activity()
+        return True
+
+    def action_open_form(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": self._name,
+            "res_id": self.id,
+            "view_mode": "form",
+            "views": [(False, "form")],
+            "target": "current",
+        }
+
+    @api.model
+    def _action_report_current(self):
+        """'Report Realisation' menu: the entry grid of the current user's approved SKP."""
+        today = fields.Date.context_today(self)
+        skp = self.env["kinerja.skp"].search(
+            [
+                ("user_id", "=", self.env.uid),
+                ("state", "=", "approved"),
+                ("date_start", "<=", today),
+                ("date_end", ">=", today),
+            ],
+            order="date_start desc",
+            limit=1,
+        )
+        if not skp:
+            raise UserError(
+                self.env._(
+                    "You have no approved SKP covering today: realisation is reported on an approved SKP. "
+                    "Open My SKP to complete and submit yours."
+                )
+            )
+        return skp.action_report_realization()
+
+    def action_open_reject_wizard(self):
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Reject Realisation"),
+            "res_model": "kinerja.realization.reject.wizard",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"active_model": self._name, "active_ids": self.ids},
+        }
+
+    # ------------------------------------------------------------------------------------
+    # Business methods
+    # ------------------------------------------------------------------------------------
+    def _attach_evidence(self):
+        """Tie uploaded evidence files to their report, so that only those who may read the
+        report read its files (ir.attachment follows res_model/res_id)."""
+        for report in self:
+            loose = report.attachment_ids.sudo().filtered(
+                lambda a, r=report: a.res_model != r._name or a.res_id != r.id
+            )
+            if not loose:
+                continue
+            if not self.env.su:
+                # Only fresh uploads of the current user: never another document's files.
+                foreign = loose.filtered(lambda a: a.res_id or a.create_uid != self.env.user)
+                if foreign:
+                    raise AccessError(
+                        self.env._(
+                            "Attach evidence by uploading it: “%s” belongs to another document.",
+                            foreign[0].name,
+                        )
+                    )
+            loose.write({"res_model": report._name, "res_id": report.id})
+
+    @api.model
+    def _demo_fill(self, skp_ids, missing_last_skp_ids=()):
+        """Demo data: realisation of the given SKPs for every month already ended this year,
+        accepted except the latest month, which waits for review (or is missing for the SKPs
+        in ``missing_last_skp_ids``)."""
+        skps = self.env["kinerja.skp"].browse(skp_ids)
+        today = fields.Date.context_today(self)
+        vals_list, latest = [], self.browse()
+        for skp in skps:
+            months = skp.period_id.child_ids.filtered(lambda p: p.date_end < today).sorted("date_start")
+            if skp.id in missing_last_skp_ids:
+                months = months[:-1]
+            for index, month in enumerate(months):
+                for indicator in skp.indicator_ids:
+                    base = indicator.target_value / 12 if indicator.aggregation == "sum" else indicator.target_value
+                    factor = 0.85 + ((indicator.id * 7 + index * 13) % 30) / 100
+                    vals_list.append(
+                        {
+                            "indicator_id": indicator.id,
+                            "period_id": month.id,
+                            "value": round(base * factor, 2 if base < 10 else 0),
+                            "note": self.env._("Reported for %s", month.name),
+                            "state": "accepted" if month != months[-1] else "submitted",
+                            "submitted_date": fields.Datetime.to_datetime(month.date_end),
+                        }
+                    )
+        reports = self.create(vals_list)
+        latest = reports.filtered(lambda r: r.state == "submitted")
+        latest.skp_id._schedule_review_activity()
+        return reports
