@@ -17,6 +17,7 @@
         "security/kinerja_rules.xml",
         "data/kinerja_core_value_data.xml",
         "data/mail_activity_type_data.xml",
+        "data/kinerja_distribution_rule_data.xml",
         "views/kinerja_period_views.xml",
         "views/kinerja_indicator_views.xml",
         "views/kinerja_core_value_views.xml",
@@ -27,8 +28,12 @@
         "views/kinerja_realization_views.xml",
         "views/kinerja_feedback_views.xml",
         "views/kinerja_coaching_views.xml",
+        "views/kinerja_evaluation_views.xml",
+        "views/kinerja_org_rating_views.xml",
+        "views/kinerja_objection_views.xml",
         "wizard/kinerja_skp_wizard_views.xml",
         "wizard/kinerja_realization_reject_wizard_views.xml",
+        "wizard/kinerja_evaluation_sign_wizard_views.xml",
         "views/hr_employee_views.xml",
         "views/res_config_settings_views.xml",
         "views/kinerja_menus.xml",
@@ -42,6 +47,7 @@
         "demo/kinerja_goal_demo.xml",
         "demo/kinerja_skp_demo.xml",
         "demo/kinerja_realization_demo.xml",
+        "demo/kinerja_evaluation_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

@@ -16,3 +16,8 @@ from . import kinerja_skp_annex
 from . import kinerja_realization
 from . import kinerja_feedback
 from . import kinerja_coaching
+from . import kinerja_evaluation
+from . import kinerja_evaluation_line
+from . import kinerja_org_rating
+from . import kinerja_distribution_rule
+from . import kinerja_objection

@@ -423,6 +423,10 @@ class KinerjaRealization(models.Model):
         to_accept = self.filtered(lambda r: r.state == "submitted")
         to_accept.write({"state": "accepted", "reviewed_date": fields.Datetime.now(), "reviewed_by_id": self.env.uid})
         to_accept.skp_id._close_review_activity()
+        # Draft evaluations of these SKPs follow the accepted realisation.
+        self.env["kinerja.evaluation"].sudo().search(
+            [("skp_id", "in", to_accept.skp_id.ids), ("state", "=", "draft")]
+        )._refresh_suggestion()
         return True
 
     def action_reject(self, feedback=None, reason=None):

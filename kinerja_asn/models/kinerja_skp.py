@@ -156,6 +156,8 @@ class KinerjaSkp(models.Model):
     annex_ids = fields.One2many("kinerja.skp.annex", "skp_id", string="Annex", copy=True)
     realization_ids = fields.One2many("kinerja.realization", "skp_id", string="Realisation Reports")
     feedback_ids = fields.One2many("kinerja.feedback", "skp_id", string="Feedback")
+    evaluation_ids = fields.One2many("kinerja.evaluation", "skp_id", string="Evaluations")
+    evaluation_count = fields.Integer(compute="_compute_evaluation_count", string="Evaluation Count")
     realization_count = fields.Integer(compute="_compute_realization_count", string="Reports")
     feedback_count = fields.Integer(compute="_compute_feedback_count", string="Feedback Count")
     achievement = fields.Float(
@@ -276,6 +278,11 @@ class KinerjaSkp(models.Model):
         )
         for skp in self:
             skp.realization_count = counts.get(skp, 0)
+
+    def _compute_evaluation_count(self):
+        counts = dict(self.env["kinerja.evaluation"]._read_group([("skp_id", "in", self.ids)], ["skp_id"], ["__count"]))
+        for skp in self:
+            skp.evaluation_count = counts.get(skp, 0)
 
     def _compute_feedback_count(self):
         counts = dict(self.env["kinerja.feedback"]._read_group([("skp_id", "in", self.ids)], ["skp_id"], ["__count"]))
@@ -617,6 +624,17 @@ class KinerjaSkp(models.Model):
             "view_mode": "list,pivot,form",
             "domain": [("skp_id", "=", self.id)],
             "context": {"search_default_group_period": 1},
+        }
+
+    def action_view_evaluations(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Evaluations of %s", self.display_name),
+            "res_model": "kinerja.evaluation",
+            "view_mode": "list,form",
+            "domain": [("skp_id", "=", self.id)],
+            "context": {"default_skp_id": self.id},
         }
 
     def action_view_feedback(self):

@@ -1,5 +1,9 @@
 from odoo import api, fields, models
 
+ORG_RATING_KEYS = ("outstanding", "good", "needs_improvement", "poor", "very_poor")
+PREDICATE_KEYS = ("very_good", "good", "needs_improvement", "poor", "very_poor")
+RATING_SELECTION = [("below", "Below Expectation"), ("meets", "Meets Expectation"), ("above", "Above Expectation")]
+
 
 class ResCompany(models.Model):
     _inherit = "res.company"
@@ -81,6 +85,31 @@ class ResCompany(models.Model):
         help="Comma-separated file extensions accepted as evidence.",
     )
 
+    kinerja_org_rating_outstanding = fields.Selection(
+        RATING_SELECTION,
+        string="Unit Rated Outstanding",
+        default="above",
+        required=True,
+        help="Work-result rating suggested to the head of a unit whose organisation predicate is Outstanding.",
+    )
+    kinerja_org_rating_good = fields.Selection(
+        RATING_SELECTION, string="Unit Rated Good", default="meets", required=True
+    )
+    kinerja_org_rating_needs_improvement = fields.Selection(
+        RATING_SELECTION, string="Unit Rated Needs Improvement", default="below", required=True
+    )
+    kinerja_org_rating_poor = fields.Selection(
+        RATING_SELECTION, string="Unit Rated Poor", default="below", required=True
+    )
+    kinerja_org_rating_very_poor = fields.Selection(
+        RATING_SELECTION, string="Unit Rated Very Poor", default="below", required=True
+    )
+    kinerja_tpp_very_good = fields.Float(string="TPP for Very Good (%)", default=100.0)
+    kinerja_tpp_good = fields.Float(string="TPP for Good (%)", default=100.0)
+    kinerja_tpp_needs_improvement = fields.Float(string="TPP for Needs Improvement (%)", default=80.0)
+    kinerja_tpp_poor = fields.Float(string="TPP for Poor (%)", default=60.0)
+    kinerja_tpp_very_poor = fields.Float(string="TPP for Very Poor (%)", default=40.0)
+
     _sql_constraints = [
         (
             "kinerja_thresholds_check",
@@ -98,6 +127,16 @@ class ResCompany(models.Model):
             "100%.",
         ),
     ]
+
+    def _kinerja_org_rating_map(self):
+        """Organisation predicate -> work-result rating of the unit's head."""
+        self.ensure_one()
+        return {key: self[f"kinerja_org_rating_{key}"] for key in ORG_RATING_KEYS}
+
+    def _kinerja_tpp_map(self):
+        """Predicate -> share of the performance part of TPP paid (%)."""
+        self.ensure_one()
+        return {key: self[f"kinerja_tpp_{key}"] for key in PREDICATE_KEYS}
 
     @api.model
     def _kinerja_evidence_extensions(self):

@@ -20,3 +20,17 @@ class ResConfigSettings(models.TransientModel):
     kinerja_reminder_days = fields.Integer(related="company_id.kinerja_reminder_days", readonly=False)
     kinerja_evidence_max_size = fields.Integer(related="company_id.kinerja_evidence_max_size", readonly=False)
     kinerja_evidence_extensions = fields.Char(related="company_id.kinerja_evidence_extensions", readonly=False)
+    kinerja_org_rating_outstanding = fields.Selection(
+        related="company_id.kinerja_org_rating_outstanding", readonly=False
+    )
+    kinerja_org_rating_good = fields.Selection(related="company_id.kinerja_org_rating_good", readonly=False)
+    kinerja_org_rating_needs_improvement = fields.Selection(
+        related="company_id.kinerja_org_rating_needs_improvement", readonly=False
+    )
+    kinerja_org_rating_poor = fields.Selection(related="company_id.kinerja_org_rating_poor", readonly=False)
+    kinerja_org_rating_very_poor = fields.Selection(related="company_id.kinerja_org_rating_very_poor", readonly=False)
+    kinerja_tpp_very_good = fields.Float(related="company_id.kinerja_tpp_very_good", readonly=False)
+    kinerja_tpp_good = fields.Float(related="company_id.kinerja_tpp_good", readonly=False)
+    kinerja_tpp_needs_improvement = fields.Float(related="company_id.kinerja_tpp_needs_improvement", readonly=False)
+    kinerja_tpp_poor = fields.Float(related="company_id.kinerja_tpp_poor", readonly=False)
+    kinerja_tpp_very_poor = fields.Float(related="company_id.kinerja_tpp_very_poor", readonly=False)

@@ -6,3 +6,4 @@ from . import test_tour
 from . import test_skp_flow
 from . import test_realization
 from . import test_feedback
+from . import test_evaluation

@@ -100,3 +100,34 @@ class TestRealizationTour(KinerjaTourCase):
         self.assertEqual(report.state, "accepted")
         self.assertEqual(report.reviewed_by_id, users["tour_kasi"])
         self.assertEqual(skp.indicator_ids.realized_value, 42)
+
+
+@tagged("post_install", "-at_install")
+class TestEvaluationTour(KinerjaTourCase):
+    def test_tour_evaluate_and_sign(self):
+        """The supervisor rates his staff in the evaluation list and signs."""
+        env = self.env
+        users = {
+            login: new_test_user(env, login=login, groups="base.group_user", password=login)
+            for login in ("tour_kasi", "tour_staf")
+        }
+        Employee = env["hr.employee"]
+        section = Employee.create({"name": "Kasi Tur", "user_id": users["tour_kasi"].id})
+        staff = Employee.create({"name": "Staf Tur", "user_id": users["tour_staf"].id, "parent_id": section.id})
+        year = env["kinerja.period"]._create_year(fields.Date.today().year, env.company)
+        skp = env["kinerja.skp"].create({"employee_id": staff.id, "period_id": year.id})
+        env["kinerja.skp.result"].create(
+            {
+                "skp_id": skp.id,
+                "name": "Imunisasi rutin terlaksana",
+                "indicator_ids": [(0, 0, {"name": "Anak diimunisasi", "target_value": 400})],
+            }
+        )
+        skp.write({"state": "approved"})
+        [evaluation] = env["kinerja.evaluation"]._prepare(year.child_ids.sorted("date_start")[0], skp)
+
+        self.start_tour("/odoo", "kinerja_asn_evaluation_sign", login="tour_kasi")
+        self.assertEqual(evaluation.state, "done")
+        self.assertEqual((evaluation.result_rating, evaluation.behavior_rating), ("below", "above"))
+        self.assertEqual(evaluation.predicate, "needs_improvement")
+        self.assertEqual(evaluation.done_by_id, users["tour_kasi"])

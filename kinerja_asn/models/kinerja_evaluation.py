@@ -1,0 +1,697 @@
+from collections import Counter
+
+from dateutil.relativedelta import relativedelta
+
+from odoo import api, fields, models
+from odoo.exceptions import AccessError, UserError, ValidationError
+
+from ..tools.achievement import predicate, rating_from_achievement
+from .res_company import RATING_SELECTION
+
+RATINGS = RATING_SELECTION
+PREDICATES = [
+    ("very_good", "Very Good"),
+    ("good", "Good"),
+    ("needs_improvement", "Needs Improvement"),
+    ("poor", "Poor (Misconduct)"),
+    ("very_poor", "Very Poor"),
+]
+# Predicate -> share of the annual coefficient of credit points (functional positions).
+CREDIT_SHARE = {"very_good": 1.5, "good": 1.0, "needs_improvement": 0.75, "poor": 0.5, "very_poor": 0.25}
+CREDIT_COEFFICIENT = {
+    "pemula": 3.75,
+    "terampil": 5.0,
+    "mahir": 12.5,
+    "penyelia": 25.0,
+    "ahli_pertama": 12.5,
+    "ahli_muda": 25.0,
+    "ahli_madya": 37.5,
+    "ahli_utama": 50.0,
+}
+# What the evaluator writes; locked once signed.
+RATING_FIELDS = {"result_rating", "behavior_rating", "override_reason", "feedback", "line_ids"}
+WORKFLOW_FIELDS = {
+    "state",
+    "done_date",
+    "done_by_id",
+    "achievement",
+    "suggested_result_rating",
+    "suggestion_note",
+    "activity_ids",
+    "message_follower_ids",
+    "message_main_attachment_id",
+}
+
+
+class KinerjaEvaluation(models.Model):
+    """Evaluasi kinerja: the evaluator's periodic or annual evaluation of an SKP, ending in the
+    regulation's predicate, signed electronically."""
+
+    _name = "kinerja.evaluation"
+    _description = "Performance Evaluation"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "period_date_start desc, employee_id"
+    _check_company_auto = True
+
+    name = fields.Char(compute="_compute_name", store=True)
+    skp_id = fields.Many2one(
+        "kinerja.skp",
+        string="SKP",
+        required=True,
+        index=True,
+        ondelete="restrict",
+        check_company=True,
+        domain="[('state', 'in', ('approved', 'done'))]",
+    )
+    employee_id = fields.Many2one(related="skp_id.employee_id", store=True, index=True)
+    user_id = fields.Many2one(related="skp_id.user_id", store=True, index=True, string="User")
+    evaluator_id = fields.Many2one(related="skp_id.evaluator_id", store=True, index=True)
+    evaluator_user_id = fields.Many2one(
+        related="skp_id.evaluator_user_id", store=True, index=True, string="Evaluator User"
+    )
+    evaluator_parent_id = fields.Many2one(related="skp_id.evaluator_parent_id", store=True, index=True)
+    evaluator_parent_user_id = fields.Many2one(
+        related="skp_id.evaluator_parent_user_id", store=True, index=True, string="Evaluator's Supervisor User"
+    )
+    department_id = fields.Many2one(related="skp_id.department_id", store=True, index=True)
+    company_id = fields.Many2one(related="skp_id.company_id", store=True, index=True)
+    approach = fields.Selection(related="skp_id.approach")
+    is_unit_head = fields.Boolean(related="skp_id.is_unit_head")
+    evaluation_type = fields.Selection(
+        [("periodic", "Periodic"), ("annual", "Annual")],
+        string="Type",
+        required=True,
+        default="periodic",
+        index=True,
+    )
+    period_id = fields.Many2one(
+        "kinerja.period",
+        string="Period",
+        required=True,
+        index=True,
+        check_company=True,
+    )
+    period_date_start = fields.Date(related="period_id.date_start", store=True, string="Period Start")
+    achievement = fields.Float(
+        string="Achievement (%)",
+        readonly=True,
+        aggregator="avg",
+        help="Achievement of the SKP up to the end of the period (sums compared with the share of "
+        "the target due by then), or as the annual rule says.",
+    )
+    suggested_result_rating = fields.Selection(
+        RATINGS,
+        string="Suggested Work-Result Rating",
+        readonly=True,
+        help="A suggestion only: the evaluator decides, and explains an override.",
+    )
+    suggestion_note = fields.Char(string="Suggested From", readonly=True)
+    result_rating = fields.Selection(RATINGS, string="Work-Result Rating", tracking=True)
+    behavior_rating = fields.Selection(RATINGS, string="Behaviour Rating", tracking=True)
+    predicate = fields.Selection(
+        PREDICATES,
+        compute="_compute_predicate",
+        store=True,
+        index=True,
+        tracking=True,
+        help="Follows from the two ratings by the regulation's quadrant; it cannot be set by hand.",
+    )
+    override_reason = fields.Text(
+        string="Reason for Override",
+        tracking=True,
+        help="Required when the work-result rating differs from the suggestion.",
+    )
+    feedback = fields.Text(string="General Feedback")
+    line_ids = fields.One2many("kinerja.evaluation.line", "evaluation_id", string="Feedback Lines")
+    result_line_ids = fields.One2many(
+        "kinerja.evaluation.line", "evaluation_id", domain=[("line_type", "=", "result")], string="Work Results"
+    )
+    behavior_line_ids = fields.One2many(
+        "kinerja.evaluation.line", "evaluation_id", domain=[("line_type", "=", "behavior")], string="Core Values"
+    )
+    state = fields.Selection(
+        [("draft", "To Evaluate"), ("done", "Signed")],
+        default="draft",
+        required=True,
+        index=True,
+        tracking=True,
+        copy=False,
+    )
+    done_date = fields.Datetime(string="Signed On", readonly=True, copy=False)
+    done_by_id = fields.Many2one("res.users", string="Signed By", readonly=True, copy=False)
+    objection_deadline = fields.Date(compute="_compute_objection_deadline", store=True)
+    objection_ids = fields.One2many("kinerja.objection", "evaluation_id", string="Objections")
+    objection_count = fields.Integer(compute="_compute_objection_count")
+    periodic_ids = fields.Many2many(
+        "kinerja.evaluation", compute="_compute_periodic_ids", string="Periodic Evaluations"
+    )
+    credit_points = fields.Float(
+        compute="_compute_follow_up",
+        store=True,
+        digits=(16, 3),
+        aggregator="sum",
+        help="Credit points of a functional position: the predicate's share of the annual "
+        "coefficient of the level, pro rata for a periodic evaluation.",
+    )
+    tpp_percent = fields.Float(
+        string="TPP (%)",
+        compute="_compute_follow_up",
+        store=True,
+        aggregator="avg",
+        help="Share of the performance part of the regional allowance (TPP) paid for this predicate.",
+    )
+    distribution_warning = fields.Text(compute="_compute_distribution_warning")
+    can_evaluate = fields.Boolean(compute="_compute_can_evaluate")
+
+    _sql_constraints = [
+        (
+            "skp_period_type_uniq",
+            "unique(skp_id, period_id, evaluation_type)",
+            "An SKP has one evaluation per period: open the existing one.",
+        ),
+    ]
+
+    # ------------------------------------------------------------------------------------
+    # Computes
+    # ------------------------------------------------------------------------------------
+    @api.depends("employee_id", "period_id", "evaluation_type")
+    def _compute_name(self):
+        types = dict(self._fields["evaluation_type"]._description_selection(self.env))
+        for evaluation in self:
+            evaluation.name = " - ".join(
+                filter(
+                    None,
+                    [evaluation.employee_id.name, types.get(evaluation.evaluation_type), evaluation.period_id.name],
+                )
+            )
+
+    @api.depends("result_rating", "behavior_rating")
+    def _compute_predicate(self):
+        for evaluation in self:
+            evaluation.predicate = predicate(evaluation.result_rating, evaluation.behavior_rating)
+
+    @api.depends("done_date", "company_id.kinerja_objection_days")
+    def _compute_objection_deadline(self):
+        for evaluation in self:
+            days = evaluation.company_id.kinerja_objection_days or 14
+            evaluation.objection_deadline = (
+                fields.Date.to_date(evaluation.done_date) + relativedelta(days=days) if evaluation.done_date else False
+            )
+
+    def _compute_objection_count(self):
+        counts = dict(
+            self.env["kinerja.objection"]._read_group(
+                [("evaluation_id", "in", self.ids)], ["evaluation_id"], ["__count"]
+            )
+        )
+        for evaluation in self:
+            evaluation.objection_count = counts.get(evaluation, 0)
+
+    @api.depends("skp_id", "evaluation_type")
+    def _compute_periodic_ids(self):
+        for evaluation in self:
+            if evaluation.evaluation_type == "annual" and evaluation.skp_id:
+                evaluation.periodic_ids = evaluation.skp_id.evaluation_ids.filtered(
+                    lambda e: e.evaluation_type == "periodic"
+                ).sorted("period_date_start")
+            else:
+                evaluation.periodic_ids = False
+
+    @api.depends(
+        "predicate",
+        "evaluation_type",
+        "period_id",
+        "employee_id.position_type",
+        "employee_id.functional_level",
+        "company_id.kinerja_tpp_very_good",
+        "company_id.kinerja_tpp_good",
+        "company_id.kinerja_tpp_needs_improvement",
+        "company_id.kinerja_tpp_poor",
+        "company_id.kinerja_tpp_very_poor",
+    )
+    def _compute_follow_up(self):
+        for evaluation in self:
+            employee = evaluation.employee_id.sudo()
+            points = 0.0
+            if evaluation.predicate and employee.position_type == "functional":
+                coefficient = CREDIT_COEFFICIENT.get(employee.functional_level, 0.0)
+                points = CREDIT_SHARE[evaluation.predicate] * coefficient
+                if evaluation.evaluation_type == "periodic":
+                    points *= evaluation._months() / 12
+            evaluation.credit_points = points
+            evaluation.tpp_percent = (
+                evaluation.company_id._kinerja_tpp_map().get(evaluation.predicate, 0.0) if evaluation.predicate else 0.0
+            )
+
+    @api.depends("predicate", "department_id", "period_id", "state")
+    def _compute_distribution_warning(self):
+        for evaluation in self:
+            messages = evaluation._distribution_violations() if evaluation.predicate else []
+            evaluation.distribution_warning = "\n".join(messages) or False
+
+    @api.depends_context("uid")
+    @api.depends("state", "evaluator_user_id")
+    def _compute_can_evaluate(self):
+        for evaluation in self:
+            evaluation.can_evaluate = evaluation.state == "draft" and evaluation._is_evaluator()
+
+    # ------------------------------------------------------------------------------------
+    # Constraints
+    # ------------------------------------------------------------------------------------
+    @api.constrains("skp_id", "period_id", "evaluation_type")
+    def _check_period(self):
+        for evaluation in self:
+            skp, period = evaluation.skp_id, evaluation.period_id
+            if evaluation.evaluation_type == "annual":
+                covered = period == skp.period_id
+            else:
+                covered = (
+                    period.period_type != "year"
+                    and period.parent_id == skp.period_id
+                    and period.date_start <= skp.date_end
+                    and period.date_end >= skp.date_start
+                )
+            if not covered:
+                raise ValidationError(
+                    self.env._(
+                        "The SKP %(skp)s (%(start)s to %(end)s) does not cover %(period)s: choose "
+                        "a %(kind)s of that SKP.",
+                        skp=skp.display_name,
+                        start=skp.date_start,
+                        end=skp.date_end,
+                        period=period.name,
+                        kind=self.env._("sub-period")
+                        if evaluation.evaluation_type == "periodic"
+                        else self.env._("year"),
+                    )
+                )
+
+    # ------------------------------------------------------------------------------------
+    # CRUD
+    # ------------------------------------------------------------------------------------
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            self._check_rating_keys(vals)
+        self._check_not_evaluated(vals_list)
+        if not self.env.su and not self._is_officer():
+            for vals in vals_list:
+                skp = self.env["kinerja.skp"].browse(vals.get("skp_id")).sudo()
+                if skp.evaluator_user_id != self.env.user or skp.user_id == self.env.user:
+                    raise AccessError(
+                        self.env._(
+                            "Only the evaluator of %(employee)s (%(evaluator)s) evaluates him.",
+                            employee=skp.employee_id.name,
+                            evaluator=skp.evaluator_id.name or self.env._("none set"),
+                        )
+                    )
+        evaluations = super().create(vals_list)
+        if not self.env.su:
+            for evaluation, vals in zip(evaluations, vals_list, strict=True):
+                if not (evaluation._is_evaluator() or self._is_officer()):
+                    raise AccessError(
+                        self.env._(
+                            "Only the evaluator of %(employee)s (%(evaluator)s) evaluates him.",
+                            employee=evaluation.employee_id.name,
+                            evaluator=evaluation.evaluator_id.name or self.env._("none set"),
+                        )
+                    )
+                if set(vals) & (WORKFLOW_FIELDS - {"activity_ids", "message_follower_ids"}):
+                    raise AccessError(self.env._("An evaluation starts as a draft and is signed with 'Sign'."))
+                if set(vals) & RATING_FIELDS and not evaluation._is_evaluator():
+                    raise AccessError(self.env._("Only the evaluator sets the ratings."))
+        evaluations.sudo()._create_lines()
+        evaluations.sudo()._refresh_suggestion()
+        return evaluations
+
+    def write(self, vals):
+        self._check_rating_keys(vals)
+        if "predicate" in vals and not self.env.su:
+            raise UserError(self.env._("The predicate follows from the two ratings: set the ratings instead."))
+        if not self.env.su:
+            changed = set(vals) - WORKFLOW_FIELDS
+            for evaluation in self:
+                if evaluation.state == "done" and (changed or "state" in vals):
+                    raise UserError(
+                        self.env._(
+                            "%s is signed: it can no longer change. The employee may object to it "
+                            "within the objection period.",
+                            evaluation.display_name,
+                        )
+                    )
+                if "state" in vals and vals["state"] != evaluation.state:
+                    raise UserError(self.env._("Sign an evaluation with its 'Sign' button."))
+                if changed:
+                    evaluation._check_evaluator()
+            if set(vals) & {"done_date", "done_by_id", "achievement", "suggested_result_rating"}:
+                raise AccessError(self.env._("These fields are set by the application, not by hand."))
+        return super().write(vals)
+
+    def unlink(self):
+        for evaluation in self:
+            if evaluation.state == "done":
+                raise UserError(
+                    self.env._("%s is signed: a signed evaluation is never deleted.", evaluation.display_name)
+                )
+            if not self.env.su and not (evaluation._is_evaluator() or self._is_officer()):
+                raise AccessError(self.env._("Only the evaluator deletes a draft evaluation."))
+        return super().unlink()
+
+    # ------------------------------------------------------------------------------------
+    # Rights
+    # ------------------------------------------------------------------------------------
+    def _is_officer(self):
+        return self.env.user.has_group("kinerja_asn.group_kinerja_officer")
+
+    def _is_evaluator(self):
+        self.ensure_one()
+        return (
+            bool(self.evaluator_user_id) and self.evaluator_user_id == self.env.user and self.user_id != self.env.user
+        )
+
+    def _check_evaluator(self):
+        """Only the evaluator rates and signs (not the employee, not an officer)."""
+        self.ensure_one()
+        if self.env.su or self._is_evaluator():
+            return
+        raise AccessError(
+            self.env._(
+                "Only the evaluator of %(employee)s (%(evaluator)s) rates and signs his evaluation.",
+                employee=self.employee_id.name,
+                evaluator=self.evaluator_id.name or self.env._("none set"),
+            )
+        )
+
+    @api.model
+    def _check_rating_keys(self, vals):
+        for field in ("result_rating", "behavior_rating"):
+            value = vals.get(field)
+            if value and value not in dict(RATINGS):
+                raise ValidationError(
+                    self.env._(
+                        "“%(value)s” is not a rating: use one of %(keys)s.",
+                        value=value,
+                        keys=", ".join(dict(RATINGS)),
+                    )
+                )
+
+    @api.model
+    def _check_not_evaluated(self, vals_list):
+        keys = [(v.get("skp_id"), v.get("period_id"), v.get("evaluation_type", "periodic")) for v in vals_list]
+        if len(set(keys)) < len(keys):
+            raise ValidationError(self.env._("An SKP has one evaluation per period."))
+        existing = self.sudo().search(
+            [
+                ("skp_id", "in", [key[0] for key in keys if key[0]]),
+                ("period_id", "in", [key[1] for key in keys if key[1]]),
+            ]
+        )
+        for evaluation in existing:
+            if (evaluation.skp_id.id, evaluation.period_id.id, evaluation.evaluation_type) in keys:
+                raise ValidationError(
+                    self.env._(
+                        "%(skp)s already has an evaluation for %(period)s (%(name)s): open it instead of "
+                        "creating another.",
+                        skp=evaluation.skp_id.display_name,
+                        period=evaluation.period_id.name,
+                        name=evaluation.display_name,
+                    )
+                )
+
+    # ------------------------------------------------------------------------------------
+    # Actions
+    # ------------------------------------------------------------------------------------
+    def action_done(self, force=False):
+        """Sign: check the ratings, the override reason and the unit's distribution; lock the
+        evaluation; an annual one closes its SKP. Breaking the distribution returns a warning
+        to confirm (``force=True`` signs anyway) unless the company blocks it."""
+        to_sign = self.filtered(lambda e: e.state == "draft")
+        warnings = []
+        for evaluation in to_sign:
+            evaluation._check_evaluator()
+            evaluation._check_signable()
+            violations = evaluation._distribution_violations()
+            if violations:
+                if evaluation.company_id.kinerja_distribution_blocking:
+                    raise UserError(
+                        self.env._(
+                            "%(evaluation)s breaks the distribution of predicates of its unit:\n%(rules)s",
+                            evaluation=evaluation.display_name,
+                            rules="\n".join(violations),
+                        )
+                    )
+                warnings.append(f"{evaluation.display_name}:\n" + "\n".join(violations))
+        if warnings and not force:
+            return {
+                "type": "ir.actions.act_window",
+                "name": self.env._("Distribution of Predicates"),
+                "res_model": "kinerja.evaluation.sign.wizard",
+                "view_mode": "form",
+                "target": "new",
+                "context": {
+                    "default_evaluation_ids": to_sign.ids,
+                    "default_warning": "\n\n".join(warnings),
+                },
+            }
+        now = fields.Datetime.now()
+        to_sign.sudo().write({"state": "done", "done_date": now, "done_by_id": self.env.uid})
+        to_sign.activity_feedback(["kinerja_asn.mail_act_evaluation"], feedback=self.env._("Evaluation signed"))
+        annual = to_sign.filtered(lambda e: e.evaluation_type == "annual")
+        annual.skp_id.filtered(lambda s: s.state == "approved").sudo().write({"state": "done", "done_date": now})
+        for evaluation in to_sign:
+            evaluation.message_post(
+                body=self.env._(
+                    "Evaluation signed by %(user)s: predicate %(predicate)s. You may object until %(deadline)s.",
+                    user=self.env.user.name,
+                    predicate=dict(self._fields["predicate"]._description_selection(self.env))[evaluation.predicate],
+                    deadline=evaluation.objection_deadline,
+                ),
+                partner_ids=evaluation.user_id.partner_id.ids,
+                subtype_xmlid="mail.mt_comment",
+            )
+        return True
+
+    def action_apply_suggestion(self):
+        """Mass evaluation: take the suggested work-result rating where none is set yet."""
+        for evaluation in self.filtered(lambda e: e.state == "draft" and e.suggested_result_rating):
+            if not evaluation.result_rating:
+                evaluation.result_rating = evaluation.suggested_result_rating
+        return True
+
+    def action_refresh_suggestion(self):
+        for evaluation in self:
+            evaluation._check_evaluator()
+        self.filtered(lambda e: e.state == "draft").sudo()._refresh_suggestion()
+        return True
+
+    def action_open_objection(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Object to %s", self.display_name),
+            "res_model": "kinerja.objection",
+            "view_mode": "form",
+            "target": "current",
+            "context": {"default_evaluation_id": self.id},
+        }
+
+    def action_view_objections(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Objections"),
+            "res_model": "kinerja.objection",
+            "view_mode": "list,form",
+            "domain": [("evaluation_id", "=", self.id)],
+        }
+
+    # ------------------------------------------------------------------------------------
+    # Business methods
+    # ------------------------------------------------------------------------------------
+    def _months(self):
+        self.ensure_one()
+        period = self.period_id
+        delta = relativedelta(period.date_end, period.date_start)
+        return delta.years * 12 + delta.months + 1
+
+    def _check_signable(self):
+        self.ensure_one()
+        if not (self.result_rating and self.behavior_rating):
+            raise UserError(
+                self.env._(
+                    "Set both the work-result rating and the behaviour rating of %s before signing.",
+                    self.display_name,
+                )
+            )
+        if (
+            self.suggested_result_rating
+            and self.result_rating != self.suggested_result_rating
+            and not (self.override_reason or "").strip()
+        ):
+            labels = dict(self._fields["result_rating"]._description_selection(self.env))
+            raise UserError(
+                self.env._(
+                    "The work-result rating of %(evaluation)s (%(rating)s) differs from the suggestion "
+                    "(%(suggested)s): give the reason for the override.",
+                    evaluation=self.display_name,
+                    rating=labels[self.result_rating],
+                    suggested=labels[self.suggested_result_rating],
+                )
+            )
+
+    def _create_lines(self):
+        """One feedback line per work result (with its achievement) and per core value."""
+        vals_list = []
+        for evaluation in self:
+            for result in evaluation.skp_id.result_ids:
+                vals_list.append({"evaluation_id": evaluation.id, "line_type": "result", "result_id": result.id})
+            for behavior in evaluation.skp_id.behavior_ids:
+                vals_list.append({"evaluation_id": evaluation.id, "line_type": "behavior", "behavior_id": behavior.id})
+        self.env["kinerja.evaluation.line"].create(vals_list)
+
+    def _refresh_suggestion(self):
+        """Achievement up to the period and the suggested work-result rating (drafts only)."""
+        for evaluation in self.filtered(lambda e: e.state == "draft"):
+            evaluation.write(evaluation._suggestion_values())
+
+    def _suggestion_values(self):
+        self.ensure_one()
+        company = self.company_id
+        skp = self.skp_id
+        indicators = skp.indicator_ids
+        if self.evaluation_type == "annual":
+            figures = indicators._realization_figures()
+        else:
+            figures = indicators._realization_figures(self.period_id, prorate=True)
+        by_result = {}
+        for indicator in indicators:
+            by_result.setdefault(indicator.result_id, []).append(figures.get(indicator.id, {}).get("achievement", 0.0))
+        result_achievement = {result: sum(values) / len(values) for result, values in by_result.items() if values}
+        for line in self.line_ids.filtered(lambda line: line.line_type == "result"):
+            line.achievement = result_achievement.get(line.result_id, 0.0)
+        main = [r for r in skp.result_ids if r.result_type == "main"]
+        weights = {r: (r.weight if skp.use_weights else 1.0) for r in main}
+        total_weight = sum(weights.values())
+        achievement = (
+            sum(result_achievement.get(r, 0.0) * w for r, w in weights.items()) / total_weight if total_weight else 0.0
+        )
+        values = {"achievement": achievement, "suggested_result_rating": False, "suggestion_note": False}
+        org_rating = self._org_rating()
+        if self.is_unit_head and org_rating.department_id == self.department_id:
+            labels = dict(org_rating._fields["rating"]._description_selection(self.env))
+            values["suggested_result_rating"] = company._kinerja_org_rating_map()[org_rating.rating]
+            values["suggestion_note"] = self.env._("Organisation predicate of the unit: %s", labels[org_rating.rating])
+        elif self.evaluation_type == "annual" and company.kinerja_annual_rule != "average":
+            periodic = self.skp_id.evaluation_ids.filtered(
+                lambda e: e.evaluation_type == "periodic" and e.state == "done"
+            ).sorted("period_date_start")
+            if periodic:
+                if company.kinerja_annual_rule == "last":
+                    values["suggested_result_rating"] = periodic[-1].result_rating
+                    values["suggestion_note"] = self.env._("Last periodic evaluation")
+                else:
+                    counts = Counter(periodic.mapped("result_rating"))
+                    top = max(counts.values())
+                    # a tie goes to the most recent of the tied ratings
+                    values["suggested_result_rating"] = next(
+                        e.result_rating for e in reversed(periodic) if counts[e.result_rating] == top
+                    )
+                    values["suggestion_note"] = self.env._("Most frequent periodic rating")
+        elif self.approach == "quantitative":
+            if self.evaluation_type == "annual":
+                periodic = self.skp_id.evaluation_ids.filtered(
+                    lambda e: e.evaluation_type == "periodic" and e.state == "done"
+                )
+                if periodic:
+                    values["achievement"] = sum(periodic.mapped("achievement")) / len(periodic)
+                values["suggestion_note"] = self.env._("Average achievement of the year")
+            else:
+                values["suggestion_note"] = self.env._("Achievement up to the end of the period")
+            values["suggested_result_rating"] = rating_from_achievement(
+                values["achievement"], company.kinerja_threshold_meets, company.kinerja_threshold_above
+            )
+        return values
+
+    def _org_rating(self):
+        self.ensure_one()
+        """The organisation rating of the period for the nearest rated unit above (or of) the
+        employee's unit."""
+        ratings = (
+            self.env["kinerja.org.rating"]
+            .sudo()
+            .search([("department_id", "parent_of", self.department_id.id), ("period_id", "=", self.period_id.id)])
+        )
+        return ratings.sorted(lambda r: len(r.department_id.parent_path or ""), reverse=True)[:1]
+
+    def _distribution_violations(self):
+        """What this evaluation's predicate would break in its unit's distribution for the
+        period (maximums only: minimums are checked when the unit is complete)."""
+        self.ensure_one()
+        if not self.predicate or not self.department_id:
+            return []
+        org_rating = self._org_rating()
+        if not org_rating:
+            return []
+        return org_rating._violations(extra=self, maximum_only=True)
+
+    @api.model
+    def _prepare(self, period, skps=None):
+        """Create the missing draft evaluations of ``period`` (a sub-period: periodic; a year:
+        annual) for the approved SKPs covering it, with their suggestions. ``period`` may be
+        given as ids (data files, external calls)."""
+        if not isinstance(period, models.BaseModel):
+            period = self.env["kinerja.period"].browse(period)
+        if not period:
+            return self.browse()
+        period.ensure_one()
+        evaluation_type = "annual" if period.period_type == "year" else "periodic"
+        year = period if evaluation_type == "annual" else period.parent_id
+        domain = [("period_id", "=", year.id), ("state", "=", "approved")]
+        if evaluation_type == "periodic":
+            domain += [("date_start", "<=", period.date_end), ("date_end", ">=", period.date_start)]
+        candidates = self.env["kinerja.skp"].search(domain)
+        if skps is not None:
+            candidates &= skps
+        done = self.search(
+            [("skp_id", "in", candidates.ids), ("period_id", "=", period.id), ("evaluation_type", "=", evaluation_type)]
+        ).skp_id
+        todo = candidates - done
+        evaluations = self.sudo().create(
+            [{"skp_id": skp.id, "period_id": period.id, "evaluation_type": evaluation_type} for skp in todo]
+        )
+        evaluations._schedule_evaluation_activity()
+        return evaluations.with_env(self.env)
+
+    def _schedule_evaluation_activity(self):
+        activity_type = self.env.ref("kinerja_asn.mail_act_evaluation")
+        for evaluation in self.filtered("evaluator_user_id"):
+            deadline = evaluation.period_id.evaluation_deadline or fields.Date.context_today(evaluation)
+            evaluation.activity_schedule(
+                act_type_xmlid="kinerja_asn.mail_act_evaluation",
+                user_id=evaluation.evaluator_user_id.id,
+                date_deadline=deadline,
+                summary=activity_type.summary,
+            )
+
+    @api.model
+    def _action_prepare_my_team(self):
+        """'Prepare Evaluations': the drafts of the current user's team for the last sub-period
+        that has ended, then the list to rate them."""
+        today = fields.Date.context_today(self)
+        company = self.env.company
+        period = self.env["kinerja.period"].search(
+            [
+                ("company_id", "=", company.id),
+                ("period_type", "=", company.kinerja_frequency or "month"),
+                ("date_end", "<", today),
+            ],
+            order="date_end desc",
+            limit=1,
+        )
+        if not period:
+            raise UserError(self.env._("No sub-period has ended yet: there is nothing to evaluate."))
+        team = self.env["kinerja.skp"].search([("evaluator_user_id", "=", self.env.uid), ("state", "=", "approved")])
+        self._prepare(period, team)
+        action = self.env["ir.actions.act_window"]._for_xml_id("kinerja_asn.kinerja_evaluation_action_to_evaluate")
+        action["domain"] = [("period_id", "=", period.id)]
+        return action

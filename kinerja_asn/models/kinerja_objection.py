@@ -1,0 +1,211 @@
+from dateutil.relativedelta import relativedelta
+
+from odoo import api, fields, models
+from odoo.exceptions import AccessError, UserError, ValidationError
+
+from .kinerja_evaluation import PREDICATES, RATINGS
+
+
+class KinerjaObjection(models.Model):
+    """Keberatan: the employee's objection to a signed evaluation, decided finally by the
+    evaluator's supervisor."""
+
+    _name = "kinerja.objection"
+    _description = "Objection to an Evaluation"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "create_date desc, id desc"
+    _rec_name = "evaluation_id"
+    _check_company_auto = True
+    _mail_post_access = "read"
+
+    evaluation_id = fields.Many2one(
+        "kinerja.evaluation",
+        string="Evaluation",
+        required=True,
+        index=True,
+        ondelete="restrict",
+        check_company=True,
+        domain="[('state', '=', 'done'), ('user_id', '=', uid)]",
+    )
+    employee_id = fields.Many2one(related="evaluation_id.employee_id", store=True, index=True)
+    user_id = fields.Many2one(related="evaluation_id.user_id", store=True, index=True, string="User")
+    evaluator_id = fields.Many2one(related="evaluation_id.evaluator_id", store=True)
+    decider_id = fields.Many2one(
+        related="evaluation_id.evaluator_parent_id", store=True, string="Decided By (Evaluator's Supervisor)"
+    )
+    decider_user_id = fields.Many2one(
+        related="evaluation_id.evaluator_parent_user_id", store=True, index=True, string="Decider User"
+    )
+    company_id = fields.Many2one(related="evaluation_id.company_id", store=True, index=True)
+    deadline = fields.Date(related="evaluation_id.objection_deadline", store=True)
+    original_result_rating = fields.Selection(RATINGS, readonly=True, string="Original Work-Result Rating")
+    original_behavior_rating = fields.Selection(RATINGS, readonly=True, string="Original Behaviour Rating")
+    original_predicate = fields.Selection(PREDICATES, readonly=True)
+    reason = fields.Text(required=True, tracking=True, help="Why the evaluation should change, with its grounds.")
+    state = fields.Selection(
+        [("submitted", "Submitted"), ("accepted", "Accepted"), ("rejected", "Rejected")],
+        default="submitted",
+        required=True,
+        index=True,
+        tracking=True,
+        copy=False,
+    )
+    revised_result_rating = fields.Selection(RATINGS, string="Revised Work-Result Rating", tracking=True)
+    revised_behavior_rating = fields.Selection(RATINGS, string="Revised Behaviour Rating", tracking=True)
+    decision_reason = fields.Text(tracking=True)
+    decision_date = fields.Datetime(readonly=True, copy=False)
+    decided_by_id = fields.Many2one("res.users", string="Decided By", readonly=True, copy=False)
+    can_decide = fields.Boolean(compute="_compute_can_decide")
+
+    @api.depends_context("uid")
+    @api.depends("state", "decider_user_id")
+    def _compute_can_decide(self):
+        for objection in self:
+            objection.can_decide = objection.state == "submitted" and objection.decider_user_id == self.env.user
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        if not self.env.su:
+            for vals in vals_list:
+                evaluation = self.env["kinerja.evaluation"].browse(vals.get("evaluation_id")).sudo()
+                if evaluation.user_id != self.env.user:
+                    raise AccessError(self.env._("Only %s may object to his evaluation.", evaluation.employee_id.name))
+        records = super().create(vals_list)
+        today = fields.Date.context_today(self)
+        for objection in records:
+            evaluation = objection.evaluation_id.sudo()
+            if not self.env.su and objection.user_id != self.env.user:
+                raise AccessError(self.env._("Only %s may object to his evaluation.", objection.employee_id.name))
+            if evaluation.state != "done":
+                raise UserError(self.env._("Only a signed evaluation can be objected to."))
+            if today > evaluation.objection_deadline:
+                raise UserError(
+                    self.env._(
+                        "The objection period of %(evaluation)s ended on %(deadline)s: it can no longer be "
+                        "objected to.",
+                        evaluation=evaluation.display_name,
+                        deadline=evaluation.objection_deadline,
+                    )
+                )
+            if not (objection.reason or "").strip():
+                raise ValidationError(self.env._("Explain the grounds of your objection."))
+            others = evaluation.objection_ids - objection
+            if others:
+                raise UserError(
+                    self.env._("%s was already objected to: the decision on it is final.", evaluation.display_name)
+                )
+            if not objection.decider_user_id:
+                raise UserError(
+                    self.env._(
+                        "%s has no evaluator's supervisor to decide the objection: ask the performance "
+                        "officer to set one on the SKP.",
+                        evaluation.display_name,
+                    )
+                )
+            objection.sudo().write(
+                {
+                    "original_result_rating": evaluation.result_rating,
+                    "original_behavior_rating": evaluation.behavior_rating,
+                    "original_predicate": evaluation.predicate,
+                }
+            )
+            objection.activity_schedule(
+                act_type_xmlid="kinerja_asn.mail_act_objection",
+                user_id=objection.decider_user_id.id,
+                date_deadline=today + relativedelta(days=14),
+            )
+        return records
+
+    def write(self, vals):
+        if not self.env.su:
+            decision = {"revised_result_rating", "revised_behavior_rating", "decision_reason"}
+            for objection in self:
+                if objection.state != "submitted" or "state" in vals:
+                    raise UserError(
+                        self.env._("The decision on %s is final: it can no longer change.", objection.display_name)
+                    )
+                if set(vals) & decision and objection.decider_user_id != self.env.user:
+                    raise AccessError(
+                        self.env._(
+                            "Only the evaluator's supervisor (%s) decides this objection.", objection.decider_id.name
+                        )
+                    )
+                if set(vals) - decision - {"activity_ids", "message_follower_ids", "message_main_attachment_id"} and (
+                    objection.user_id != self.env.user
+                ):
+                    raise AccessError(self.env._("Only %s edits his objection.", objection.employee_id.name))
+        return super().write(vals)
+
+    def unlink(self):
+        for objection in self:
+            if objection.state != "submitted" or (not self.env.su and objection.user_id != self.env.user):
+                raise UserError(self.env._("A decided objection is kept on record; it cannot be deleted."))
+        return super().unlink()
+
+    def _check_decider(self):
+        for objection in self:
+            if objection.state != "submitted":
+                raise UserError(self.env._("The decision on %s is final.", objection.display_name))
+            if not self.env.su and objection.decider_user_id != self.env.user:
+                raise AccessError(
+                    self.env._(
+                        "Only the evaluator's supervisor (%s) decides this objection.", objection.decider_id.name
+                    )
+                )
+
+    def action_accept(self, result_rating=None, behavior_rating=None, reason=None):
+        """Accept: the evaluation takes the revised ratings (its predicate follows)."""
+        self.ensure_one()
+        self._check_decider()
+        result_rating = result_rating or self.revised_result_rating or self.original_result_rating
+        behavior_rating = behavior_rating or self.revised_behavior_rating or self.original_behavior_rating
+        valid = dict(RATINGS)
+        if result_rating not in valid or behavior_rating not in valid:
+            raise ValidationError(self.env._("Revised ratings must be one of %s.", ", ".join(valid)))
+        if (result_rating, behavior_rating) == (self.original_result_rating, self.original_behavior_rating):
+            raise UserError(
+                self.env._("Accepting an objection changes at least one rating: revise them, or reject it.")
+            )
+        self.sudo().write(
+            {
+                "state": "accepted",
+                "revised_result_rating": result_rating,
+                "revised_behavior_rating": behavior_rating,
+                "decision_reason": (reason or self.decision_reason or "").strip() or False,
+                "decision_date": fields.Datetime.now(),
+                "decided_by_id": self.env.uid,
+            }
+        )
+        self.evaluation_id.sudo().write({"result_rating": result_rating, "behavior_rating": behavior_rating})
+        self.evaluation_id.sudo().message_post(
+            body=self.env._(
+                "Objection accepted by %(user)s: the ratings were revised; predicate now %(predicate)s.",
+                user=self.env.user.name,
+                predicate=dict(self.evaluation_id._fields["predicate"]._description_selection(self.env))[
+                    self.evaluation_id.predicate
+                ],
+            )
+        )
+        self._close(self.env._("Objection accepted"))
+        return True
+
+    def action_reject(self, reason=None):
+        self.ensure_one()
+        self._check_decider()
+        reason = (reason or self.decision_reason or "").strip()
+        if not reason:
+            raise UserError(self.env._("Give the reason for rejecting the objection."))
+        self.sudo().write(
+            {
+                "state": "rejected",
+                "decision_reason": reason,
+                "decision_date": fields.Datetime.now(),
+                "decided_by_id": self.env.uid,
+            }
+        )
+        self._close(self.env._("Objection rejected: %s", reason))
+        return True
+
+    def _close(self, message):
+        self.activity_feedback(["kinerja_asn.mail_act_objection"], feedback=message)
+        self.message_post(body=message, partner_ids=self.user_id.partner_id.ids, subtype_xmlid="mail.mt_comment")
