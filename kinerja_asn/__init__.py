@@ -1,3 +1,5 @@
 from . import tools
+from . import controllers
 from . import models
+from . import report
 from . import wizard

@@ -2,12 +2,14 @@ from . import res_company
 from . import res_config_settings
 from . import hr_employee_base
 from . import hr_employee
+from . import hr_department
 from . import kinerja_period
 from . import kinerja_indicator
 from . import kinerja_core_value
 from . import kinerja_goal
 from . import kinerja_goal_target
 from . import kinerja_skp_content_mixin
+from . import kinerja_verification_mixin
 from . import kinerja_skp
 from . import kinerja_skp_result
 from . import kinerja_skp_indicator
@@ -21,3 +23,4 @@ from . import kinerja_evaluation_line
 from . import kinerja_org_rating
 from . import kinerja_distribution_rule
 from . import kinerja_objection
+from . import kinerja_reminder

@@ -1,4 +1,4 @@
-from odoo import fields, models
+from odoo import api, fields, models
 
 RANKS = [
     # PNS: golongan/ruang (PP 99/2000), pangkat in parentheses
@@ -75,3 +75,44 @@ class HrEmployeeBase(models.AbstractModel):
         string="Functional Level",
         help="Jenjang of a functional position; it sets the annual credit-point coefficient.",
     )
+
+    kinerja_skp_id = fields.Many2one("kinerja.skp", compute="_compute_kinerja_summary", string="Current SKP")
+    kinerja_achievement = fields.Float(compute="_compute_kinerja_summary", string="Achievement So Far (%)")
+    kinerja_predicate = fields.Selection(
+        selection=lambda self: self.env["kinerja.evaluation"]._fields["predicate"].selection,
+        compute="_compute_kinerja_summary",
+        string="Last Predicate",
+    )
+    kinerja_last_evaluation_id = fields.Many2one(
+        "kinerja.evaluation", compute="_compute_kinerja_summary", string="Last Evaluation"
+    )
+
+    @api.depends_context("uid")
+    def _compute_kinerja_summary(self):
+        """The current SKP, its achievement and the last signed predicate, as far as the
+        current user may read them (record rules apply)."""
+        today = fields.Date.context_today(self)
+        skps = self.env["kinerja.skp"].search(
+            [
+                ("employee_id", "in", self.ids),
+                ("state", "in", ("approved", "done")),
+                ("date_start", "<=", today),
+            ],
+            order="date_start desc",
+        )
+        evaluations = self.env["kinerja.evaluation"].search(
+            [("employee_id", "in", self.ids), ("state", "=", "done")], order="done_date desc"
+        )
+        current_skp, last_evaluation = {}, {}
+        for skp in skps:
+            current_skp.setdefault(skp.employee_id.id, skp)
+        for evaluation in evaluations:
+            last_evaluation.setdefault(evaluation.employee_id.id, evaluation)
+        Skp, Evaluation = self.env["kinerja.skp"], self.env["kinerja.evaluation"]
+        for employee in self:
+            skp = current_skp.get(employee.id, Skp)
+            last = last_evaluation.get(employee.id, Evaluation)
+            employee.kinerja_skp_id = skp
+            employee.kinerja_achievement = skp.achievement
+            employee.kinerja_last_evaluation_id = last
+            employee.kinerja_predicate = last.predicate

@@ -37,6 +37,7 @@ WORKFLOW_FIELDS = {
     "achievement",
     "suggested_result_rating",
     "suggestion_note",
+    "verification_code",
     "activity_ids",
     "message_follower_ids",
     "message_main_attachment_id",
@@ -49,7 +50,7 @@ class KinerjaEvaluation(models.Model):
 
     _name = "kinerja.evaluation"
     _description = "Performance Evaluation"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "kinerja.verification.mixin"]
     _order = "period_date_start desc, employee_id"
     _check_company_auto = True
 
@@ -343,7 +344,7 @@ class KinerjaEvaluation(models.Model):
                     raise UserError(self.env._("Sign an evaluation with its 'Sign' button."))
                 if changed:
                     evaluation._check_evaluator()
-            if set(vals) & {"done_date", "done_by_id", "achievement", "suggested_result_rating"}:
+            if set(vals) & {"done_date", "done_by_id", "achievement", "suggested_result_rating", "verification_code"}:
                 raise AccessError(self.env._("These fields are set by the application, not by hand."))
         return super().write(vals)
 
@@ -455,6 +456,8 @@ class KinerjaEvaluation(models.Model):
             }
         now = fields.Datetime.now()
         to_sign.sudo().write({"state": "done", "done_date": now, "done_by_id": self.env.uid})
+        for evaluation in to_sign:
+            evaluation.sudo().verification_code = evaluation._new_verification_code()
         to_sign.activity_feedback(["kinerja_asn.mail_act_evaluation"], feedback=self.env._("Evaluation signed"))
         annual = to_sign.filtered(lambda e: e.evaluation_type == "annual")
         annual.skp_id.filtered(lambda s: s.state == "approved").sudo().write({"state": "done", "done_date": now})
@@ -508,6 +511,51 @@ class KinerjaEvaluation(models.Model):
     # ------------------------------------------------------------------------------------
     # Business methods
     # ------------------------------------------------------------------------------------
+    def _report_result_rows(self):
+        """One row per indicator, with the evaluator's feedback on its work result."""
+        self.ensure_one()
+        feedback = {line.result_id.id: line.feedback for line in self.result_line_ids}
+        indicators = self.skp_id.indicator_ids
+        if self.evaluation_type == "periodic":
+            figures = indicators._realization_figures(self.period_id, prorate=True)
+        else:
+            figures = indicators._realization_figures()
+        rows = []
+        for section in self.skp_id._report_results():
+            for row in section["rows"]:
+                # Realisation as of the evaluated period, not as of today.
+                values = figures.get(row["indicator_id"], {})
+                rows.append(
+                    dict(
+                        row,
+                        realized=f"{values.get('realized', 0.0):g}",
+                        achievement=f"{values.get('achievement', 0.0):.1f} %",
+                        feedback=(feedback.get(row["result_id"]) or "") if row["result"] else "",
+                    )
+                )
+        return rows
+
+    def _report_trail(self):
+        self.ensure_one()
+        trail = self.skp_id._report_trail()[:2]
+        if self.done_by_id:
+            trail.append((self.env._("Signed by"), self.done_by_id.name, self.done_date))
+        return trail
+
+    def _verification_values(self):
+        """What the public verification page shows of a signed evaluation (no ratings)."""
+        self.ensure_one()
+        nip = self.skp_id.employee_nip or ""
+        return {
+            "kind": self.env._("Performance Evaluation Document"),
+            "employee": self.skp_id.employee_name or self.employee_id.name,
+            "nip": f"{nip[:4]}…{nip[-3:]}" if len(nip) > 7 else nip,
+            "period": self.period_id.name,
+            "signed_by": self.done_by_id.name,
+            "signed_on": self.done_date,
+            "status": dict(self._fields["state"]._description_selection(self.env))[self.state],
+        }
+
     def _months(self):
         self.ensure_one()
         period = self.period_id
@@ -672,6 +720,83 @@ class KinerjaEvaluation(models.Model):
                 date_deadline=deadline,
                 summary=activity_type.summary,
             )
+
+    @api.model
+    def _unit_recap(self, year, departments=None):
+        """Rows of the unit recap: every running or evaluated SKP of ``year`` (in
+        ``departments`` and their sub-units, or the whole agency) with its identity,
+        achievement and predicate per sub-period and its annual predicate; and the count of
+        each annual predicate. A fixed number of queries whatever the number of employees."""
+        domain = [("period_id", "=", year.id), ("state", "in", ("approved", "done"))]
+        if departments:
+            domain.append(("department_id", "child_of", departments.ids))
+        skps = self.env["kinerja.skp"].search(domain, order="department_id, employee_id")
+        frequency = year.company_id.kinerja_frequency or "month"
+        periods = year.child_ids.filtered(lambda p: p.period_type == frequency).sorted("date_start")
+        labels = dict(self._fields["predicate"]._description_selection(self.env))
+        evaluations = self.search_read(
+            [("skp_id", "in", skps.ids), ("state", "=", "done")],
+            ["skp_id", "period_id", "evaluation_type", "achievement", "predicate"],
+        )
+        by_key = {(e["skp_id"][0], e["period_id"][0], e["evaluation_type"]): e for e in evaluations}
+        rank_labels = dict(self.env["hr.employee"]._fields["rank"]._description_selection(self.env))
+        employees = skps.employee_id.sudo()
+        employees.read(["name", "nip", "rank", "job_title", "job_id", "department_id"])
+        rows, totals = [], dict.fromkeys(labels, 0)
+        for skp in skps:
+            employee = skp.employee_id.sudo()
+            annual = by_key.get((skp.id, year.id, "annual"))
+            if annual and annual["predicate"]:
+                totals[annual["predicate"]] += 1
+            cells = []
+            for period in periods:
+                evaluation = by_key.get((skp.id, period.id, "periodic"))
+                cells.append(
+                    {"achievement": evaluation["achievement"], "predicate": labels.get(evaluation["predicate"], "")}
+                    if evaluation
+                    else None
+                )
+            rows.append(
+                {
+                    "employee": skp.employee_name or employee.name,
+                    "nip": skp.employee_nip or employee.nip or "",
+                    "rank": skp.employee_rank or rank_labels.get(employee.rank, ""),
+                    "position": skp.employee_position or employee.job_title or employee.job_id.name or "",
+                    "unit": skp.department_id.complete_name or "",
+                    "periods": cells,
+                    "annual": labels.get(annual["predicate"], "") if annual else "",
+                }
+            )
+        return {
+            "periods": periods,
+            "rows": rows,
+            "totals": [(labels[key], count) for key, count in totals.items()],
+        }
+
+    @api.model
+    def _cron_prepare_evaluations(self, department=None):
+        """Daily: draft evaluations, with their suggestions, for every approved SKP covering a
+        sub-period that has ended (and, after a year ends, the annual ones). Periods already
+        prepared get nothing new; each period is committed on its own."""
+        today = fields.Date.context_today(self)
+        periods = (
+            self.env["kinerja.period"]
+            .sudo()
+            .search([("state", "=", "open"), ("date_end", "<", today)], order="date_start, period_type desc")
+        )
+        skps = None
+        if department:
+            skps = self.env["kinerja.skp"].sudo().search([("department_id", "child_of", department.id)])
+        prepared = self.browse()
+        for done, period in enumerate(periods, start=1):
+            if period.period_type not in ("year", period.company_id.kinerja_frequency or "month"):
+                continue
+            with self.env.cr.savepoint():
+                # One preparer per period at a time (the cron and an officer's "run now").
+                self.env.cr.execute("SELECT pg_advisory_xact_lock(hashtext(%s), %s)", [self._name, period.id])
+                prepared |= self.sudo()._prepare(period, skps)
+            self.env["kinerja.reminder"]._commit_progress(done=done, remaining=len(periods) - done)
+        return prepared
 
     @api.model
     def _action_prepare_my_team(self):

@@ -19,6 +19,8 @@ class KinerjaGoalTarget(models.Model):
     unit_label = fields.Char(related="indicator_id.unit_label", string="Unit")
     direction = fields.Selection(related="indicator_id.direction")
     company_id = fields.Many2one(related="goal_id.company_id", store=True, index=True)
+    department_id = fields.Many2one(related="goal_id.department_id", string="Work Unit", store=True, index=True)
+    period_id = fields.Many2one(related="goal_id.period_id", string="Year", store=True)
     realized_value = fields.Float(
         string="Realisation",
         compute="_compute_rollup",

@@ -28,6 +28,7 @@ class KinerjaObjection(models.Model):
         domain="[('state', '=', 'done'), ('user_id', '=', uid)]",
     )
     employee_id = fields.Many2one(related="evaluation_id.employee_id", store=True, index=True)
+    department_id = fields.Many2one(related="evaluation_id.department_id", string="Work Unit", store=True, index=True)
     user_id = fields.Many2one(related="evaluation_id.user_id", store=True, index=True, string="User")
     evaluator_id = fields.Many2one(related="evaluation_id.evaluator_id", store=True)
     decider_id = fields.Many2one(

@@ -129,3 +129,22 @@ class KinerjaOrgRating(models.Model):
                     )
                 )
         return messages
+
+    def _distribution_rows(self):
+        """One row per rated unit and period: its rating, size, signed predicates and issues."""
+        labels = dict(self._fields["rating"]._description_selection(self.env))
+        rows = []
+        for org in self.sorted(lambda r: (r.period_id.date_start, r.department_id.complete_name or "")):
+            total, counts = org._population()
+            rows.append(
+                {
+                    "unit": org.department_id.complete_name,
+                    "period": org.period_id.name,
+                    "rating": labels[org.rating],
+                    "total": total,
+                    "signed": sum(counts.values()),
+                    "counts": counts,
+                    "issues": "\n".join(org._violations()),
+                }
+            )
+        return rows

@@ -316,6 +316,20 @@ class KinerjaPeriod(models.Model):
         return True
 
     @api.model
+    def _cron_update_periods(self):
+        """Daily: open the periods that started, close those whose deadlines passed, and create
+        next year's periods (with their sub-periods) the configured number of days before the
+        year ends. Running it again the same day changes nothing."""
+        today = fields.Date.context_today(self)
+        self._update_states(today)
+        for company in self.env["res.company"].search([]):
+            year_end = date(today.year, 12, 31)
+            if today >= year_end - timedelta(days=company.kinerja_next_year_days):
+                self.sudo()._create_year(today.year + 1, company)
+        self.env["ir.cron"]._notify_progress(done=1, remaining=0)
+        return True
+
+    @api.model
     def _find(self, day, period_type="year", company=None):
         """The period of ``period_type`` containing ``day`` for ``company`` (or empty)."""
         company = company or self.env.company

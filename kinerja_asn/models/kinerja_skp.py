@@ -12,11 +12,13 @@ WORKFLOW_FIELDS = {
     "approved_by_id",
     "return_reason",
     "done_date",
+    "verification_code",
     "activity_ids",
     "message_follower_ids",
     "message_main_attachment_id",
 }
 SNAPSHOT_ROLES = ("employee", "evaluator", "evaluator_parent")
+SNAPSHOT_KEYS = ("name", "nip", "rank", "position", "unit")
 
 
 class KinerjaSkp(models.Model):
@@ -25,7 +27,7 @@ class KinerjaSkp(models.Model):
 
     _name = "kinerja.skp"
     _description = "Performance Plan (SKP)"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "kinerja.verification.mixin"]
     _order = "date_start desc, employee_id"
     _check_company_auto = True
 
@@ -412,6 +414,8 @@ class KinerjaSkp(models.Model):
         return super().create(vals_list)
 
     def write(self, vals):
+        if "verification_code" in vals and not self.env.su:
+            raise AccessError(self.env._("The verification code is set by the application at approval."))
         if "state" in vals:
             for skp in self:
                 skp._check_state_access(vals["state"])
@@ -525,6 +529,8 @@ class KinerjaSkp(models.Model):
             skp._check_state_access("approved")
             skp._check_submittable()
         to_approve.write({"state": "approved", "approved_date": fields.Datetime.now(), "approved_by_id": self.env.uid})
+        for skp in to_approve:
+            skp.sudo().verification_code = skp._new_verification_code()
         # The snapshot is written as superuser: the evaluator may not read private fields.
         to_approve.sudo()._freeze_identity()
         to_approve._close_approval_activity(feedback=self.env._("SKP approved"))
@@ -736,6 +742,126 @@ class KinerjaSkp(models.Model):
         else:
             self.activity_feedback(["kinerja_asn.mail_act_skp_approval"], feedback=feedback)
 
+    # ------------------------------------------------------------------------------------
+    # Report data (the PDF and XLSX documents read these, so they are tested once)
+    # ------------------------------------------------------------------------------------
+    def _report_identity(self):
+        """Name, NIP, rank, position and unit of the employee, the evaluator and the
+        evaluator's supervisor: as frozen at approval, or as they are now for a draft."""
+        self.ensure_one()
+        if self.approved_date:
+            return {f"{role}_{key}": self[f"{role}_{key}"] or "-" for role in SNAPSHOT_ROLES for key in SNAPSHOT_KEYS}
+        rank_labels = dict(self.env["hr.employee"]._fields["rank"]._description_selection(self.env))
+        values = {}
+        for role in SNAPSHOT_ROLES:
+            person = self[f"{role}_id"].sudo()
+            values.update(
+                {
+                    f"{role}_name": person.name or "-",
+                    f"{role}_nip": person.nip or "-",
+                    f"{role}_rank": rank_labels.get(person.rank, "-") if person.rank else "-",
+                    f"{role}_position": person.job_title or person.job_id.name or "-",
+                    f"{role}_unit": person.department_id.complete_name or "-",
+                }
+            )
+        return values
+
+    def _report_results(self):
+        """Main and additional work results, one row per indicator."""
+        self.ensure_one()
+        aspects = dict(self.env["kinerja.skp.indicator"]._fields["aspect"]._description_selection(self.env))
+        sections = []
+        for result_type, title in (
+            ("main", self.env._("A. MAIN WORK RESULTS")),
+            ("additional", self.env._("B. ADDITIONAL WORK RESULTS")),
+        ):
+            rows = []
+            results = self.result_ids.filtered(lambda r, t=result_type: r.result_type == t)
+            for number, result in enumerate(results, start=1):
+                indicators = result.indicator_ids or [False]
+                for position, indicator in enumerate(indicators):
+                    target = "-"
+                    if indicator:
+                        target = (
+                            f"{indicator.target_value:g} {indicator.unit_label or ''}".strip()
+                            if self.approach == "quantitative"
+                            else (indicator.target_text or "-")
+                        )
+                    rows.append(
+                        {
+                            "number": number if position == 0 else "",
+                            "parent": (result.sudo().parent_result_id.name or result.goal_id.name or "-")
+                            if position == 0
+                            else "",
+                            "result": result.name if position == 0 else "",
+                            "aspect": aspects.get(indicator.aspect, "") if indicator else "",
+                            "indicator_id": indicator.id if indicator else False,
+                            "result_id": result.id,
+                            "indicator": indicator.name if indicator else "-",
+                            "target": target,
+                            "realized": indicator.realized_value if indicator else 0.0,
+                            "achievement": indicator.achievement if indicator else 0.0,
+                        }
+                    )
+            sections.append({"title": title, "rows": rows})
+        return sections
+
+    def _realization_matrix(self):
+        """Indicator x sub-period: the reported value and its state per cell (None when not
+        reported), with target, realisation and achievement; in two queries."""
+        self.ensure_one()
+        frequency = self.company_id.kinerja_frequency or "month"
+        periods = self.period_id.child_ids.filtered(
+            lambda p: p.period_type == frequency and p.date_end >= self.date_start and p.date_start <= self.date_end
+        ).sorted("date_start")
+        cells = {
+            (report["indicator_id"][0], report["period_id"][0]): report
+            for report in self.env["kinerja.realization"].search_read(
+                [("skp_id", "=", self.id), ("state", "in", ("submitted", "accepted"))],
+                ["indicator_id", "period_id", "value", "state"],
+            )
+        }
+        rows = []
+        for indicator in self.indicator_ids:
+            rows.append(
+                {
+                    "result": (indicator.result_id.name or "").split("\n")[0],
+                    "indicator": indicator.name,
+                    "unit": indicator.unit_label or "",
+                    "target": indicator.target_value,
+                    "cells": [cells.get((indicator.id, period.id)) for period in periods],
+                    "realized": indicator.realized_value,
+                    "achievement": indicator.achievement,
+                }
+            )
+        return {"periods": periods, "rows": rows}
+
+    def _report_trail(self):
+        """(step, who, when) of the approval, for the printed documents."""
+        self.ensure_one()
+        trail = []
+        if self.submitted_date:
+            trail.append((self.env._("Submitted by"), self.employee_id.name, self.submitted_date))
+        if self.approved_by_id:
+            trail.append((self.env._("Approved by"), self.approved_by_id.name, self.approved_date))
+        if self.done_date:
+            trail.append((self.env._("Evaluated"), self.evaluator_id.name, self.done_date))
+        return trail
+
+    def _verification_values(self):
+        """What the public verification page shows of an approved SKP (no content)."""
+        self.ensure_one()
+        nip = self.employee_nip or ""
+        return {
+            "kind": self.env._("Performance Plan (SKP)"),
+            "employee": self.employee_name or self.employee_id.name,
+            "nip": f"{nip[:4]}…{nip[-3:]}" if len(nip) > 7 else nip,
+            "period": self.period_id.name,
+            "signed_by": self.approved_by_id.name,
+            "signed_on": self.approved_date,
+            "status": dict(self._fields["state"]._description_selection(self.env))[self.state],
+        }
+
     def _current_subperiod(self):
         self.ensure_one()
         today = fields.Date.context_today(self)
@@ -831,6 +957,38 @@ class KinerjaSkp(models.Model):
                     }
                 )
             skp.write(vals)
+
+    @api.model
+    def _cron_escalate_approvals(self, department=None):
+        """Daily: an SKP waiting for approval longer than the company's escalation delay gets
+        an activity for the evaluator's supervisor, once (the reminder log's key guards it)."""
+        now = fields.Datetime.now()
+        domain = [("state", "=", "submitted"), ("evaluator_parent_user_id", "!=", False)]
+        if department:
+            domain.append(("department_id", "child_of", department.id))
+        items = []
+        for skp in self.sudo().search(domain):
+            days = skp.company_id.kinerja_escalation_days or 7
+            if not skp.submitted_date or skp.submitted_date > now - timedelta(days=days):
+                continue
+            items.append(
+                {
+                    "key": f"escalation:{skp.id}:{skp.submitted_date.isoformat()}",
+                    "user_id": skp.evaluator_parent_user_id.id,
+                    "purpose": "escalation",
+                    "period_id": skp.period_id.id,
+                    "res_model": self._name,
+                    "res_id": skp.id,
+                    "company_id": skp.company_id.id,
+                    "summary": self.env._(
+                        "%(skp)s has waited for the approval of %(evaluator)s since %(date)s.",
+                        skp=skp.display_name,
+                        evaluator=skp.evaluator_id.name,
+                        date=fields.Date.to_date(skp.submitted_date),
+                    ),
+                }
+            )
+        return self.env["kinerja.reminder"]._deliver(items)
 
     @api.model
     def _generate_drafts(self, period, employees):

@@ -71,6 +71,11 @@ class ResCompany(models.Model):
         default=7,
         help="An approval pending longer than this is escalated to the evaluator's supervisor.",
     )
+    kinerja_next_year_days = fields.Integer(
+        string="Create Next Year (days before)",
+        default=30,
+        help="Days before the end of a year when next year's periods are created.",
+    )
     kinerja_reminder_days = fields.Integer(
         string="Remind Before Deadline (days)",
         default=3,
@@ -120,7 +125,7 @@ class ResCompany(models.Model):
             "kinerja_deadlines_check",
             "CHECK(kinerja_plan_deadline_days >= 0 AND kinerja_report_deadline_days >= 0 "
             "AND kinerja_evaluation_deadline_days >= 0 AND kinerja_objection_days > 0 "
-            "AND kinerja_escalation_days > 0 AND kinerja_reminder_days >= 0 "
+            "AND kinerja_escalation_days > 0 AND kinerja_reminder_days >= 0 AND kinerja_next_year_days >= 0 "
             "AND kinerja_evidence_max_size > 0 AND kinerja_achievement_cap >= 100)",
             "Deadlines and reminders cannot be negative, the objection and escalation periods "
             "and the evidence size must be positive, and the achievement cap must be at least "

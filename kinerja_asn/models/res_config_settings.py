@@ -18,6 +18,7 @@ class ResConfigSettings(models.TransientModel):
     kinerja_objection_days = fields.Integer(related="company_id.kinerja_objection_days", readonly=False)
     kinerja_escalation_days = fields.Integer(related="company_id.kinerja_escalation_days", readonly=False)
     kinerja_reminder_days = fields.Integer(related="company_id.kinerja_reminder_days", readonly=False)
+    kinerja_next_year_days = fields.Integer(related="company_id.kinerja_next_year_days", readonly=False)
     kinerja_evidence_max_size = fields.Integer(related="company_id.kinerja_evidence_max_size", readonly=False)
     kinerja_evidence_extensions = fields.Char(related="company_id.kinerja_evidence_extensions", readonly=False)
     kinerja_org_rating_outstanding = fields.Selection(

@@ -7,3 +7,5 @@ from . import test_skp_flow
 from . import test_realization
 from . import test_feedback
 from . import test_evaluation
+from . import test_cron
+from . import test_reports

@@ -4,3 +4,5 @@ from . import kinerja_mph_wizard
 from . import kinerja_skp_generate_wizard
 from . import kinerja_realization_reject_wizard
 from . import kinerja_evaluation_sign_wizard
+from . import kinerja_cron_run_wizard
+from . import kinerja_recap_wizard

@@ -1,0 +1,21 @@
+from odoo import http
+from odoo.http import request
+
+
+class KinerjaVerification(http.Controller):
+    @http.route(
+        "/kinerja/verify/<string:code>", type="http", auth="public", website=True, methods=["GET"], sitemap=False
+    )
+    def verify(self, code, **kwargs):
+        """The page a printed SKP or evaluation's QR code opens: it confirms that the document
+        exists, who approved or signed it and when, without showing its content."""
+        env = request.env(su=True)
+        document = False
+        if code and len(code) == 16 and code.isalnum():
+            document = env["kinerja.skp"].search([("verification_code", "=", code)], limit=1) or env[
+                "kinerja.evaluation"
+            ].search([("verification_code", "=", code)], limit=1)
+        values = {"document": document, "code": code}
+        if document:
+            values.update(document._verification_values())
+        return request.render("kinerja_asn.verification_page", values, status=200 if document else 404)

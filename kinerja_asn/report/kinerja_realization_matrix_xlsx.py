@@ -1,0 +1,39 @@
+from odoo import models
+
+
+class KinerjaRealizationMatrixXlsx(models.AbstractModel):
+    _name = "report.kinerja_asn.realization_matrix_xlsx"
+    _inherit = "report.kinerja_asn.abstract_xlsx"
+    _description = "Realisation Matrix XLSX Report"
+
+    def generate_xlsx_report(self, workbook, data, skps):
+        formats = self._formats(workbook)
+        _ = self.env._
+        for skp in skps:
+            matrix = skp._realization_matrix()
+            periods = matrix["periods"]
+            headers = [_("Work Result (RHK)"), _("Indicator (IKI)"), _("Unit"), _("Target")]
+            headers += [period.name for period in periods] + [_("Realisation"), _("Achievement (%)")]
+            sheet = self._sheet(
+                workbook,
+                f"{skp.employee_id.name or skp.id}"[:28],
+                title=_("Realisation of %s", skp.display_name),
+                subtitle=_("Accepted values per period; reports not yet accepted are shown in brackets."),
+                headers=headers,
+                widths=[30, 30, 10, 10] + [9] * len(periods) + [12, 12],
+                formats=formats,
+            )
+            for row, line in enumerate(matrix["rows"], start=4):
+                self._write(sheet, (row, 0), line["result"], formats)
+                self._write(sheet, (row, 1), line["indicator"], formats)
+                self._write(sheet, (row, 2), line["unit"], formats)
+                self._write(sheet, (row, 3), line["target"], formats, "number")
+                for column, cell in enumerate(line["cells"], start=4):
+                    if cell is None:
+                        self._write(sheet, (row, column), "", formats)
+                    elif cell["state"] == "accepted":
+                        self._write(sheet, (row, column), cell["value"], formats, "number")
+                    else:
+                        self._write(sheet, (row, column), f"({cell['value']:g})", formats)
+                self._write(sheet, (row, 4 + len(periods)), line["realized"], formats, "number")
+                self._write(sheet, (row, 5 + len(periods)), line["achievement"], formats, "percent")

@@ -1,0 +1,49 @@
+from odoo import fields, models
+
+JOBS = [
+    ("periods", "Open and close periods, create next year"),
+    ("evaluations", "Prepare evaluations of ended periods"),
+    ("escalation", "Escalate pending approvals"),
+    ("reminders", "Remind employees and evaluators"),
+]
+
+
+class KinerjaCronRunWizard(models.TransientModel):
+    """Officers run a scheduled job now, for one department (and its sub-units) or all."""
+
+    _name = "kinerja.cron.run.wizard"
+    _description = "Run a Kinerja Scheduled Job Now"
+
+    job = fields.Selection(JOBS, required=True, default="reminders")
+    department_id = fields.Many2one(
+        "hr.department",
+        string="Work Unit",
+        help="Only this unit and its sub-units; empty for the whole agency. Periods are always agency-wide.",
+    )
+    result = fields.Text(readonly=True)
+
+    def action_run(self):
+        self.ensure_one()
+        department = self.department_id
+        # The jobs work for the whole agency as the cron does, whatever the officer may read.
+        env = self.env(su=True)
+        if self.job == "periods":
+            env["kinerja.period"]._cron_update_periods()
+            result = self.env._("Periods updated.")
+        elif self.job == "evaluations":
+            done = env["kinerja.evaluation"]._cron_prepare_evaluations(department=department)
+            result = self.env._("%s evaluation(s) prepared.", len(done))
+        elif self.job == "escalation":
+            done = env["kinerja.skp"]._cron_escalate_approvals(department=department)
+            result = self.env._("%s approval(s) escalated.", len(done))
+        else:
+            done = env["kinerja.reminder"]._cron_send_reminders(department=department)
+            result = self.env._("%s reminder(s) sent.", len(done))
+        self.result = result
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": self._name,
+            "res_id": self.id,
+            "view_mode": "form",
+            "target": "new",
+        }

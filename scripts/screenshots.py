@@ -1,0 +1,71 @@
+"""Take the README's screenshots from a real browser against the demo database.
+
+Usage (a server with the demo database must be running, e.g. `make run`):
+    .venv/bin/pip install playwright
+    .venv/bin/python scripts/screenshots.py [--url http://localhost:8069] [--db kinerja_demo]
+
+Chromium comes from the system (/usr/bin/chromium); the pictures land in docs/screenshots/.
+"""
+
+import argparse
+import pathlib
+import shutil
+
+from playwright.sync_api import sync_playwright
+
+OUT = pathlib.Path(__file__).resolve().parent.parent / "docs" / "screenshots"
+
+# (file, login, path in the web client, what to open first: a row, the first groups, or None)
+SHOTS = [
+    ("employee-my-skp.png", "kasi.imunisasi", "/odoo/kinerja-my-skp", "row"),
+    ("employee-report-realisation.png", "kasi.imunisasi", "/odoo/kinerja-report-realization", None),
+    ("employee-my-performance.png", "kabid.kesmas", "/odoo/kinerja-my-performance", None),
+    ("supervisor-to-approve.png", "kasi.imunisasi", "/odoo/kinerja-skp-to-approve", None),
+    ("supervisor-my-team.png", "kabid.p2p", "/odoo/kinerja-my-team", "group"),
+    ("supervisor-realisation-review.png", "kabid.p2p", "/odoo/kinerja-realization-review", None),
+    ("cascade.png", "kadinkes.pariaman", "/odoo/kinerja-cascade", None),
+    ("officer-overview.png", "bkpsdm.pariaman", "/odoo/action-kinerja_asn.hr_department_action_kinerja_overview", None),
+    ("officer-progress-by-goal.png", "bkpsdm.pariaman", "/odoo/kinerja-goal-progress", "group"),
+]
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--url", default="http://localhost:8069")
+    parser.add_argument("--db", default="kinerja_demo")
+    args = parser.parse_args()
+    OUT.mkdir(parents=True, exist_ok=True)
+    browser_path = shutil.which("chromium") or shutil.which("chromium-browser")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=browser_path, args=["--no-sandbox"])
+        for name, login, path, click in SHOTS:
+            context = browser.new_context(viewport={"width": 1440, "height": 860}, locale="id-ID")
+            page = context.new_page()
+            page.goto(f"{args.url}/web/login?db={args.db}")
+            page.fill("input[name=login]", login)
+            page.fill("input[name=password]", login)
+            page.click("button[type=submit]")
+            page.wait_for_selector(".o_main_navbar")
+            page.goto(f"{args.url}{path}")
+            page.wait_for_selector(".o_action_manager .o_view_controller")
+            if click == "row":
+                page.click(".o_data_row .o_data_cell")
+                page.wait_for_selector(".o_form_view")
+            elif click == "group":
+                # Open the first groups of a grouped list.
+                for _index in range(2):
+                    closed = page.locator(".o_group_header:not(.o_group_open)")
+                    if closed.count():
+                        closed.first.click()
+                        page.wait_for_timeout(600)
+            # The web client keeps a bus connection open: wait for its RPCs to settle instead.
+            page.wait_for_function("!document.querySelector('.o_loading_indicator')")
+            page.wait_for_timeout(1500)
+            page.screenshot(path=str(OUT / name))
+            print("wrote", OUT / name)
+            context.close()
+        browser.close()
+
+
+if __name__ == "__main__":
+    main()
