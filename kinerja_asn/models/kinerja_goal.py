@@ -1,5 +1,5 @@
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
 
 
 class KinerjaGoal(models.Model):
@@ -98,6 +98,19 @@ class KinerjaGoal(models.Model):
     def _onchange_parent_id(self):
         if self.parent_id and not self.department_id:
             self.department_id = self.parent_id.department_id
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_carried(self):
+        """SKPs cascade from the goal: deleting it would cut their link silently."""
+        carried = self.env["kinerja.skp.result"].sudo().search_count([("goal_id", "child_of", self.ids)], limit=1)
+        if carried:
+            raise UserError(
+                self.env._(
+                    "Work results of SKPs are linked to %s (or to its programs and activities): archive the goal "
+                    "instead of deleting it.",
+                    ", ".join(self.mapped("display_name")),
+                )
+            )
 
     def action_view_results(self):
         self.ensure_one()

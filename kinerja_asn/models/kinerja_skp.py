@@ -544,6 +544,15 @@ class KinerjaSkp(models.Model):
         for skp in self:
             if skp.state != "submitted":
                 raise UserError(self.env._("Only a submitted SKP can be returned (%s).", skp.display_name))
+            if not (self.env.su or self._is_officer() or skp.evaluator_id.user_id == self.env.user):
+                raise AccessError(
+                    self.env._(
+                        "Only the evaluator of %(skp)s (%(evaluator)s) returns it; to change your own "
+                        "submission, withdraw it.",
+                        skp=skp.display_name,
+                        evaluator=skp.evaluator_id.name or self.env._("none set"),
+                    )
+                )
         self.write({"state": "draft", "return_reason": reason})
         for skp in self:
             skp.message_post(

@@ -41,6 +41,7 @@ class KinerjaSkpResult(models.Model):
         "kinerja.goal",
         string="Organisation Goal",
         index=True,
+        ondelete="restrict",
         check_company=True,
         help="For unit heads: the organisation goal, program or activity this result carries.",
     )
