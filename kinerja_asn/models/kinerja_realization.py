@@ -1,10 +1,27 @@
 import os
+from urllib.parse import urlsplit
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tools.mimetypes import guess_mimetype
 
 # What the employee reports; it changes only while the report is his to edit.
 CONTENT_FIELDS = {"indicator_id", "period_id", "value", "note", "evidence_url", "attachment_ids"}
+# What the content of a file must look like for its extension (where the format has a
+# signature): a script or a web page renamed to .pdf is refused.
+SIGNATURES = {
+    "pdf": ("application/pdf",),
+    "png": ("image/png",),
+    "jpg": ("image/jpeg",),
+    "jpeg": ("image/jpeg",),
+    "gif": ("image/gif",),
+    "docx": ("wordprocessingml",),
+    "xlsx": ("spreadsheetml",),
+    "pptx": ("presentationml",),
+    "odt": ("opendocument.text",),
+    "ods": ("opendocument.spreadsheet",),
+}
+EVIDENCE_URL_MAX = 2048
 # What the evaluator writes while reviewing.
 REVIEW_FIELDS = {"feedback"}
 WORKFLOW_FIELDS = {
@@ -217,6 +234,19 @@ class KinerjaRealization(models.Model):
                             types=", ".join(sorted(allowed)),
                         )
                     )
+                expected = SIGNATURES.get(extension)
+                if expected:
+                    found = guess_mimetype(attachment.raw or b"", default="")
+                    if not any(kind in found for kind in expected):
+                        raise ValidationError(
+                            self.env._(
+                                "The file “%(file)s” is not a real .%(extension)s file (its content is %(found)s): "
+                                "attach the document itself, saved in that format.",
+                                file=attachment.name,
+                                extension=extension,
+                                found=found or self.env._("unknown"),
+                            )
+                        )
                 if attachment.file_size > max_mb * 1024 * 1024:
                     raise ValidationError(
                         self.env._(
@@ -227,6 +257,21 @@ class KinerjaRealization(models.Model):
                             max=max_mb,
                         )
                     )
+
+    @api.constrains("evidence_url")
+    def _check_evidence_url(self):
+        for report in self.filtered("evidence_url"):
+            url = report.evidence_url.strip()
+            parts = urlsplit(url)
+            if len(url) > EVIDENCE_URL_MAX or parts.scheme not in ("http", "https") or not parts.netloc:
+                raise ValidationError(
+                    self.env._(
+                        "“%(url)s” is not a web link to evidence: give an address starting with https:// "
+                        "(at most %(max)s characters).",
+                        url=url[:80],
+                        max=EVIDENCE_URL_MAX,
+                    )
+                )
 
     # ------------------------------------------------------------------------------------
     # CRUD

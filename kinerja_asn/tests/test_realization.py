@@ -393,6 +393,37 @@ class TestRealizationBadInput(RealizationCase):
         report.with_user(self.user_staff).write({"attachment_ids": [(4, bad.id)]})
         self.assertEqual(report.attachment_ids, bad)
 
+    def test_evidence_content_must_match_its_name(self):
+        report = self._report(self.ind_staff, 1, 5, submit=False)
+        for name, content in (
+            ("bukti.pdf", b"<html><script>alert(1)</script></html>"),
+            ("foto.png", b"MZ\x90\x00 an executable"),
+            ("rekap.xlsx", b"%PDF-1.4 not a spreadsheet"),
+        ):
+            with self.subTest(name=name):
+                fake = self._attachment(name, content)
+                with self.assertRaisesMsg(ValidationError, "is not a real"):
+                    report.with_user(self.user_staff).write({"attachment_ids": [(4, fake.id)]})
+                self.assertFalse(report.attachment_ids)
+        png = self._attachment("foto.png", b"\x89PNG\r\n\x1a\n" + b"\x00" * 32)
+        report.with_user(self.user_staff).write({"attachment_ids": [(4, png.id)]})
+        self.assertEqual(report.attachment_ids, png)
+
+    def test_evidence_link_is_a_web_address(self):
+        report = self._report(self.ind_staff, 1, 5, submit=False)
+        for url in (
+            "javascript:alert(document.cookie)",
+            "data:text/html,<script>x</script>",
+            "drive/bukti",
+            "https://example.org/" + "a" * 2100,
+        ):
+            with self.subTest(url=url[:30]):
+                with self.assertRaisesMsg(ValidationError, "is not a web link"):
+                    report.with_user(self.user_staff).write({"evidence_url": url})
+                self.assertFalse(report.evidence_url)
+        report.with_user(self.user_staff).write({"evidence_url": "https://drive.example.go.id/bukti/1"})
+        self.assertEqual(report.evidence_count, 1)
+
     def test_reject_without_feedback(self):
         report = self._report(self.ind_staff, 1, 5)
         with self.assertRaisesMsg(UserError, "Write your feedback"):
