@@ -4,7 +4,7 @@ ODOO_SRC ?= /opt/odoo/18.0
 VENV ?= $(CURDIR)/.venv
 export ODOO_SRC VENV
 
-.PHONY: setup run test lint i18n clean
+.PHONY: setup run test lint i18n clean bench
 
 setup:
 	@bash scripts/setup.sh
@@ -16,8 +16,12 @@ test: setup
 	@bash scripts/test.sh
 
 lint:
-	$(VENV)/bin/python -m ruff check kinerja_asn tests setup.py
-	$(VENV)/bin/python -m ruff format --check kinerja_asn tests setup.py
+	$(VENV)/bin/python -m ruff check kinerja_asn tests scripts setup.py
+	$(VENV)/bin/python -m ruff format --check kinerja_asn tests scripts setup.py
+
+# Scale: a government of N employees (default 10000) on the scratch database kinerja_bench.
+bench: setup
+	@bash scripts/bench.sh
 
 clean:
 	rm -rf build dist *.egg-info var

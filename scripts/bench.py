@@ -1,0 +1,1081 @@
+"""Benchmark of kinerja_asn at the scale of a whole government.
+
+Generates N employees (env N, default 10000) in ~40 departments (head of agency > heads of
+department > section heads > staff), each with an approved SKP of 3 work results x 2
+indicators for the current year, 12 monthly realisation reports per indicator and signed
+periodic evaluations for months 1-11; then measures the month-end paths (wall time, SQL
+queries, and for reads a plain-SQL "floor" reading the same data) and prints them as a table
+and as JSON.
+
+Bulk rows are written with INSERT ... SELECT, every stored column filled as the ORM would
+(related and computed columns included); the two users measured and the departments are
+created with the ORM. Run it through scripts/bench.sh (``make bench``).
+"""
+
+import argparse
+import io
+import json
+import logging
+import os
+import random
+import sys
+import time
+from contextlib import contextmanager
+from datetime import date, datetime, timedelta
+
+from lxml import etree
+
+import odoo
+from odoo import SUPERUSER_ID, api
+from odoo.tools import config
+
+_logger = logging.getLogger("kinerja.bench")
+
+DEPARTMENTS = 40
+SECTION_SIZE = 15  # staff per section head
+SUPERVISOR_TARGET = 300  # people below the measured supervisor
+FIRST = "Andi Budi Citra Dewi Eko Fitri Gita Hadi Indah Joko Kartika Lestari Maya Nanda Oki Putri Rina Sari Tono Wati"
+LAST = "Saputra Santoso Wijaya Lubis Siregar Nasution Harahap Pratama Hidayat Kusuma Rahman Syahputra Utami Permana"
+UNITS = (
+    "Dinas Kesehatan,Dinas Pendidikan,Dinas Sosial,Dinas Perhubungan,Dinas Pertanian,Dinas Pariwisata,"
+    "Dinas Koperasi,Dinas Perindustrian,Dinas Perdagangan,Dinas Kelautan,Dinas Kehutanan,Dinas Pekerjaan Umum,"
+    "Dinas Perumahan,Dinas Lingkungan Hidup,Dinas Kependudukan,Dinas Tenaga Kerja,Dinas Komunikasi,"
+    "Dinas Kepemudaan,Dinas Perpustakaan,Dinas Kearsipan,Dinas Ketahanan Pangan,Dinas Peternakan,"
+    "Dinas Energi,Dinas Penanaman Modal,Dinas Pemberdayaan Masyarakat,Dinas Kebudayaan,Inspektorat,"
+    "Badan Kepegawaian,Badan Keuangan,Badan Perencanaan,Badan Pendapatan,Badan Penanggulangan Bencana,"
+    "Badan Kesatuan Bangsa,Satuan Polisi Pamong Praja,Sekretariat DPRD,Biro Hukum,Biro Organisasi,"
+    "Biro Umum,Biro Pemerintahan,Rumah Sakit Umum Daerah"
+).split(",")
+
+
+def log(message):
+    print(message, flush=True)
+
+
+@contextmanager
+def timed(label):
+    start = time.perf_counter()
+    yield
+    log(f"    {label}: {time.perf_counter() - start:.1f} s")
+
+
+# ----------------------------------------------------------------------------------------
+# Generation
+# ----------------------------------------------------------------------------------------
+class Generator:
+    def __init__(self, env, n):
+        self.env = env
+        self.cr = env.cr
+        self.n = n
+        self.company = env.ref("base.main_company")
+        self.today = date.today()
+        self.year_number = self.today.year
+        self.now = datetime.now().replace(microsecond=0)
+
+    def run(self):
+        env = self.env
+        with timed("periods, departments and goals (ORM)"):
+            self._periods()
+            self._departments()
+        with timed(f"{self.n} employees (SQL)"):
+            self._employees()
+        with timed("users of the supervisor and the employee measured (ORM)"):
+            self._users()
+        with timed("goals (ORM)"):
+            self._goals()
+        bulk = ["kinerja_skp_result", "kinerja_skp_indicator", "kinerja_skp_behavior", "kinerja_skp_annex"]
+        bulk += ["kinerja_realization", "kinerja_evaluation"]
+        with self._without_indexes(bulk):
+            with timed(f"{self.n} approved SKPs, results, indicators, core values, annex (SQL)"):
+                self._skps()
+            with timed(f"{self.n * 72} realisation reports (SQL)"):
+                self._realizations()
+            with timed("stored figures of indicators, results and SKPs (SQL)"):
+                self._figures()
+            with timed(f"{self.n * 11} signed evaluations of months 1-11 (SQL)"):
+                self._evaluations()
+        with timed("ANALYZE"):
+            self.cr.execute("ANALYZE")
+        env.invalidate_all()
+        self._check_consistency()
+        info = {
+            "year_id": self.year.id,
+            "december_id": self.december.id,
+            "supervisor_user_id": self.supervisor_user.id,
+            "supervisor_employee_id": self.supervisor.id,
+            "supervisor_team_size": self.team_size,
+            "employee_user_id": self.employee_user.id,
+            "n": self.n,
+        }
+        env["ir.config_parameter"].set_param("kinerja_asn.bench_info", json.dumps(info))
+        return info
+
+    @contextmanager
+    def _without_indexes(self, tables):
+        """Bulk inserts without the secondary indexes, created again afterwards (far faster
+        than maintaining them row by row); unique ones stay, they guard the data."""
+        self.cr.execute(
+            """
+            SELECT i.indexname, i.indexdef FROM pg_indexes i
+              JOIN pg_class c ON c.relname = i.indexname
+              JOIN pg_index x ON x.indexrelid = c.oid
+             WHERE i.tablename = ANY(%s) AND NOT x.indisunique
+            """,
+            [tables],
+        )
+        indexes = self.cr.fetchall()
+        for name, _definition in indexes:
+            self.cr.execute(f'DROP INDEX "{name}"')
+        # no foreign-key triggers either: the rows are consistent by construction
+        self.cr.execute("SET session_replication_role = replica")
+        yield
+        self.cr.execute("SET session_replication_role = DEFAULT")
+        with timed(f"{len(indexes)} indexes created again"):
+            for _name, definition in indexes:
+                self.cr.execute(definition)
+
+    # -- periods, departments -------------------------------------------------------------
+    def _periods(self):
+        self.company.kinerja_frequency = "month"
+        Period = self.env["kinerja.period"]
+        self.year = Period._create_year(self.year_number, self.company)
+        self.year.action_open()
+        self.year.child_ids.action_open()
+        self.months = self.year.child_ids.sorted("date_start")
+        self.december = self.months[-1]
+
+    def _departments(self):
+        Department = self.env["hr.department"]
+        self.root = Department.create({"name": "Pemerintah Provinsi (Bench)", "company_id": self.company.id})
+        self.departments = Department.create(
+            [{"name": name, "parent_id": self.root.id, "company_id": self.company.id} for name in UNITS[:DEPARTMENTS]]
+        )
+
+    # -- employees ------------------------------------------------------------------------
+    def _plan(self):
+        """The hierarchy, as rows of (idx, parent_idx, department, role...): department sizes
+        vary from 0.1 to 1.9 times the average, so that one head has about 300 people below."""
+        rng = random.Random(42)
+        firsts, lasts = FIRST.split(), LAST.split()
+        rows = []
+        ranks = {
+            "jpt": ["iv_c", "iv_d"],
+            "administrator": ["iv_a", "iv_b"],
+            "supervisor": ["iii_c", "iii_d"],
+            "executor": ["ii_c", "ii_d", "iii_a", "iii_b"],
+            "functional": ["iii_a", "iii_b", "iii_c"],
+        }
+        levels = ["terampil", "mahir", "ahli_pertama", "ahli_muda"]
+
+        def add(parent, department, position_type, job_title):
+            idx = len(rows)
+            birth = date(1965, 1, 1) + timedelta(days=rng.randrange(0, 365 * 35))
+            nip = (
+                f"{birth:%Y%m%d}{rng.randrange(1990, 2024)}{rng.randrange(1, 13):02d}{rng.choice('12')}{idx % 1000:03d}"
+            )
+            rows.append(
+                {
+                    "idx": idx,
+                    "parent_idx": parent,
+                    "name": f"{rng.choice(firsts)} {rng.choice(lasts)} {idx:05d}",
+                    "nip": nip,
+                    "department_id": department.id,
+                    "job_title": job_title,
+                    "position_type": position_type,
+                    "rank": rng.choice(ranks[position_type]),
+                    "functional_level": rng.choice(levels) if position_type == "functional" else None,
+                }
+            )
+            return idx
+
+        head = add(None, self.root, "jpt", "Sekretaris Daerah")
+        weights = [0.1 + 1.8 * i / (DEPARTMENTS - 1) for i in range(DEPARTMENTS)]
+        rng.shuffle(weights)
+        remaining = self.n - 1
+        sizes = [max(1, int(remaining * w / sum(weights))) for w in weights]
+        sizes[-1] += remaining - sum(sizes)
+        self.dept_heads = {}
+        for department, size in zip(self.departments, sizes, strict=True):
+            dept_head = add(head, department, "jpt", f"Kepala {department.name}")
+            self.dept_heads[department.id] = dept_head
+            staff_left = size - 1
+            sections = max(1, -(-staff_left // (SECTION_SIZE + 1)))
+            for section in range(sections):
+                if staff_left <= 0:
+                    break
+                section_head = add(dept_head, department, "supervisor", f"Kepala Seksi {section + 1}")
+                staff_left -= 1
+                for _ in range(min(SECTION_SIZE, staff_left)):
+                    position = "functional" if rng.random() < 0.4 else "executor"
+                    add(
+                        section_head, department, position, "Analis" if position == "functional" else "Pengadministrasi"
+                    )
+                    staff_left -= 1
+        assert len(rows) == self.n, (len(rows), self.n)
+        # NIPs are unique per company
+        seen = set()
+        for row in rows:
+            while row["nip"] in seen:
+                row["nip"] = str(int(row["nip"][:8]) + 1) + row["nip"][8:]
+                try:
+                    date(int(row["nip"][:4]), int(row["nip"][4:6]), int(row["nip"][6:8]))
+                except ValueError:
+                    row["nip"] = "19800101" + row["nip"][8:]
+            seen.add(row["nip"])
+        self.dept_sizes = dict(zip(self.departments.ids, sizes, strict=True))
+        return rows
+
+    def _copy(self, table, columns, rows):
+        buffer = io.StringIO()
+        for row in rows:
+            buffer.write("\t".join("\\N" if row[c] is None else str(row[c]).replace("\t", " ") for c in columns) + "\n")
+        buffer.seek(0)
+        self.cr._obj.copy_expert(f"COPY {table} ({', '.join(columns)}) FROM STDIN", buffer)
+
+    def _employees(self):
+        cr = self.cr
+        rows = self._plan()
+        head_row = rows[0]
+        # the head of agency with the ORM: the template of every other employee's constant columns
+        self.head = self.env["hr.employee"].create(
+            {
+                "name": head_row["name"],
+                "nip": head_row["nip"],
+                "department_id": head_row["department_id"],
+                "job_title": head_row["job_title"],
+                "position_type": "jpt",
+                "rank": head_row["rank"],
+                "asn_type": "pns",
+            }
+        )
+        self.env.flush_all()
+        cr.execute(
+            """CREATE TEMP TABLE bench_emp (idx int PRIMARY KEY, parent_idx int, name varchar, nip varchar,
+               department_id int, job_title varchar, position_type varchar, rank varchar,
+               functional_level varchar, resource_id int, employee_id int)"""
+        )
+        columns = ["idx", "parent_idx", "name", "nip", "department_id", "job_title", "position_type", "rank"]
+        columns.append("functional_level")
+        self._copy("bench_emp", columns, rows)
+        cr.execute(
+            "UPDATE bench_emp SET employee_id = %s, resource_id = %s WHERE idx = 0",
+            [self.head.id, self.head.resource_id.id],
+        )
+        cr.execute(
+            """
+            WITH new AS (
+                INSERT INTO resource_resource (name, company_id, calendar_id, resource_type, tz, active,
+                                               time_efficiency, create_uid, write_uid, create_date, write_date)
+                SELECT b.name, t.company_id, t.calendar_id, t.resource_type, t.tz, true, t.time_efficiency,
+                       1, 1, %(now)s, %(now)s
+                  FROM bench_emp b, resource_resource t
+                 WHERE t.id = %(template)s AND b.idx > 0
+                 ORDER BY b.idx
+             RETURNING id, name)
+            UPDATE bench_emp b SET resource_id = new.id FROM new WHERE new.name = b.name AND b.idx > 0
+            """,
+            {"now": self.now, "template": self.head.resource_id.id},
+        )
+        cr.execute(
+            """
+            WITH new AS (
+                INSERT INTO hr_employee (resource_id, company_id, resource_calendar_id, name, active, department_id,
+                                         job_title, nip, rank, position_type, functional_level, asn_type,
+                                         employee_type, marital, distance_home_work_unit, distance_home_work,
+                                         km_home_work, work_permit_scheduled_activity, is_flexible,
+                                         is_fully_flexible, color, lang,
+                                         create_uid, write_uid, create_date, write_date)
+                SELECT b.resource_id, t.company_id, t.resource_calendar_id, b.name, true, b.department_id,
+                       b.job_title, b.nip, b.rank, b.position_type, b.functional_level, 'pns',
+                       t.employee_type, t.marital, t.distance_home_work_unit, t.distance_home_work,
+                       t.km_home_work, t.work_permit_scheduled_activity, t.is_flexible,
+                       t.is_fully_flexible, 0, t.lang, 1, 1, %(now)s, %(now)s
+                  FROM bench_emp b, hr_employee t
+                 WHERE t.id = %(template)s AND b.idx > 0
+                 ORDER BY b.idx
+             RETURNING id, resource_id)
+            UPDATE bench_emp b SET employee_id = new.id FROM new WHERE new.resource_id = b.resource_id
+            """,
+            {"now": self.now, "template": self.head.id},
+        )
+        cr.execute(
+            """UPDATE hr_employee e SET parent_id = p.employee_id, coach_id = p.employee_id
+                 FROM bench_emp b JOIN bench_emp p ON p.idx = b.parent_idx
+                WHERE e.id = b.employee_id"""
+        )
+        # heads of the departments are their managers (in SQL: the ORM would re-parent people)
+        cr.execute(
+            """UPDATE hr_department d SET manager_id = b.employee_id
+                 FROM bench_emp b
+                WHERE b.department_id = d.id AND b.position_type = 'jpt'"""
+        )
+        self.env["hr.employee"]._parent_store_compute()
+        cr.execute("SELECT idx, employee_id FROM bench_emp")
+        self.employee_of = dict(cr.fetchall())
+        self.rows = rows
+        self.env.invalidate_all()
+
+    def _users(self):
+        # the head of department whose people number closest to SUPERVISOR_TARGET
+        department_id = min(self.dept_sizes, key=lambda d: abs(self.dept_sizes[d] - 1 - SUPERVISOR_TARGET))
+        self.team_size = self.dept_sizes[department_id] - 1
+        supervisor_idx = self.dept_heads[department_id]
+        employee_idx = next(
+            r["idx"]
+            for r in self.rows
+            if r["department_id"] == department_id and r["position_type"] in ("executor", "functional")
+        )
+        Employee = self.env["hr.employee"]
+        Users = self.env["res.users"].with_context(no_reset_password=True)
+        group_user = self.env.ref("base.group_user")
+        self.supervisor = Employee.browse(self.employee_of[supervisor_idx])
+        self.employee = Employee.browse(self.employee_of[employee_idx])
+        self.supervisor_user = Users.create(
+            {
+                "name": self.supervisor.name,
+                "login": "bench.supervisor",
+                "password": "bench.supervisor",
+                "groups_id": [(6, 0, group_user.ids)],
+            }
+        )
+        self.employee_user = Users.create(
+            {
+                "name": self.employee.name,
+                "login": "bench.employee",
+                "password": "bench.employee",
+                "groups_id": [(6, 0, group_user.ids)],
+            }
+        )
+        self.supervisor.user_id = self.supervisor_user
+        self.employee.user_id = self.employee_user
+        self.env.flush_all()
+
+    def _goals(self):
+        Goal = self.env["kinerja.goal"]
+        self.goals = Goal.create(
+            [
+                {
+                    "name": name,
+                    "goal_type": "goal",
+                    "department_id": self.root.id,
+                    "period_id": self.year.id,
+                    "company_id": self.company.id,
+                }
+                for name in (
+                    "Meningkatnya kualitas pelayanan publik",
+                    "Meningkatnya kesejahteraan masyarakat",
+                    "Terwujudnya tata kelola pemerintahan yang baik",
+                )
+            ]
+        )
+        self.env.flush_all()
+
+    # -- SKP structure --------------------------------------------------------------------
+    def _skps(self):
+        cr = self.cr
+        Employee = self.env["hr.employee"]
+        rank_labels = dict(Employee._fields["rank"]._description_selection(self.env))
+        cr.execute("CREATE TEMP TABLE bench_rank (key varchar PRIMARY KEY, label varchar)")
+        self._copy("bench_rank", ["key", "label"], [{"key": k, "label": v} for k, v in rank_labels.items()])
+        params = {
+            "now": self.now,
+            "year": self.year.id,
+            "year_name": self.year.name,
+            "start": self.year.date_start,
+            "end": self.year.date_end,
+            "submitted": datetime(self.year_number, 1, 10, 9, 0),
+            "approved": datetime(self.year_number, 1, 20, 9, 0),
+        }
+        person = lambda alias: (
+            f"""
+            {alias}.name, {alias}.nip, {alias}_rank.label, COALESCE({alias}.job_title, {alias}_job.name->>'en_US'),
+            {alias}_dep.complete_name"""
+        )  # noqa: E731
+        joins = lambda alias, on, kind="LEFT JOIN": (
+            f"""
+            {kind} hr_employee {alias} ON {alias}.id = {on}
+            LEFT JOIN bench_rank {alias}_rank ON {alias}_rank.key = {alias}.rank
+            LEFT JOIN hr_job {alias}_job ON {alias}_job.id = {alias}.job_id
+            LEFT JOIN hr_department {alias}_dep ON {alias}_dep.id = {alias}.department_id"""
+        )  # noqa: E731
+        cr.execute(
+            f"""
+            INSERT INTO kinerja_skp (name, employee_id, user_id, department_id, job_id, period_id, date_start,
+                date_end, approach, use_weights, evaluator_id, evaluator_user_id, evaluator_parent_id,
+                evaluator_parent_user_id, state, achievement, submitted_date, approved_date, approved_by_id,
+                verification_code, company_id,
+                employee_name, employee_nip, employee_rank, employee_position, employee_unit,
+                evaluator_name, evaluator_nip, evaluator_rank, evaluator_position, evaluator_unit,
+                evaluator_parent_name, evaluator_parent_nip, evaluator_parent_rank, evaluator_parent_position,
+                evaluator_parent_unit, create_uid, write_uid, create_date, write_date)
+            SELECT 'SKP ' || e.name || ' ' || %(year_name)s, e.id, e.user_id, e.department_id, e.job_id,
+                   %(year)s, %(start)s, %(end)s, 'quantitative', false, p.id, p.user_id, pp.id, pp.user_id,
+                   'approved', 0, %(submitted)s, %(approved)s, p.user_id,
+                   substr(md5(random()::text || e.id::text), 1, 16), e.company_id,
+                   {person("e")}, {person("p")}, {person("pp")},
+                   1, 1, %(now)s, %(now)s
+              FROM bench_emp b
+              {joins("e", "b.employee_id", "JOIN")}
+              {joins("p", "e.parent_id")}
+              {joins("pp", "p.parent_id")}
+             ORDER BY b.idx
+            """,
+            params,
+        )
+        # three main work results per SKP; each supports the same-numbered result of the evaluator,
+        # the head of agency's carry the goals (so every result carries a goal through the cascade)
+        cr.execute(
+            """
+            INSERT INTO kinerja_skp_result (sequence, skp_id, result_type, name, employee_id, period_id,
+                department_id, state, company_id, achievement, create_uid, write_uid, create_date, write_date)
+            SELECT k, s.id, 'main',
+                   CASE k WHEN 1 THEN 'Terlaksananya pelayanan ' WHEN 2 THEN 'Tersusunnya laporan kinerja '
+                          ELSE 'Terkelolanya administrasi ' END || s.employee_name,
+                   s.employee_id, s.period_id, s.department_id, 'approved', s.company_id, 0,
+                   1, 1, %(now)s, %(now)s
+              FROM kinerja_skp s CROSS JOIN generate_series(1, 3) k
+             WHERE s.period_id = %(year)s
+             ORDER BY s.id, k
+            """,
+            params,
+        )
+        cr.execute(
+            """
+            UPDATE kinerja_skp_result r SET parent_result_id = pr.id
+              FROM kinerja_skp s, kinerja_skp ps, kinerja_skp_result pr
+             WHERE r.skp_id = s.id AND s.period_id = %(year)s
+               AND ps.employee_id = s.evaluator_id AND ps.period_id = s.period_id
+               AND pr.skp_id = ps.id AND pr.sequence = r.sequence
+            """,
+            params,
+        )
+        goals = dict(enumerate(self.goals.ids, start=1))
+        cr.execute(
+            """
+            UPDATE kinerja_skp_result r SET goal_id = (%(goals)s::int[])[r.sequence]
+              FROM kinerja_skp s WHERE s.id = r.skp_id AND s.employee_id = %(head)s AND s.period_id = %(year)s
+            """,
+            {**params, "goals": list(goals.values()), "head": self.head.id},
+        )
+        cr.execute(
+            "UPDATE kinerja_skp_result SET root_goal_id = (%(goals)s::int[])[sequence] WHERE period_id = %(year)s",
+            {**params, "goals": list(goals.values())},
+        )
+        cr.execute(
+            """
+            INSERT INTO kinerja_skp_indicator (sequence, result_id, skp_id, name, aspect, target_value, unit_label,
+                direction, aggregation, employee_id, period_id, state, company_id, department_id,
+                realized_value, achievement, reported_count, pending_count,
+                create_uid, write_uid, create_date, write_date)
+            SELECT j, r.id, r.skp_id,
+                   CASE j WHEN 1 THEN 'Jumlah dokumen yang diselesaikan' ELSE 'Persentase ketepatan waktu' END,
+                   CASE j WHEN 1 THEN 'quantity' ELSE 'time' END,
+                   CASE j WHEN 1 THEN 120 ELSE 90 END,
+                   CASE j WHEN 1 THEN 'dokumen' ELSE '%%' END,
+                   'higher', CASE j WHEN 1 THEN 'sum' ELSE 'average' END,
+                   r.employee_id, r.period_id, 'approved', r.company_id, r.department_id, 0, 0, 0, 0,
+                   1, 1, %(now)s, %(now)s
+              FROM kinerja_skp_result r CROSS JOIN generate_series(1, 2) j
+             WHERE r.period_id = %(year)s
+             ORDER BY r.id, j
+            """,
+            params,
+        )
+        cr.execute(
+            """
+            INSERT INTO kinerja_skp_behavior (skp_id, core_value_id, sequence, company_id,
+                                              create_uid, write_uid, create_date, write_date)
+            SELECT s.id, v.id, v.sequence, s.company_id, 1, 1, %(now)s, %(now)s
+              FROM kinerja_skp s CROSS JOIN kinerja_core_value v
+             WHERE s.period_id = %(year)s AND v.active IS NOT FALSE
+             ORDER BY s.id, v.sequence, v.id
+            """,
+            params,
+        )
+        cr.execute(
+            """
+            INSERT INTO kinerja_skp_annex (skp_id, annex_type, company_id, create_uid, write_uid, create_date,
+                                           write_date)
+            SELECT s.id, a.key, s.company_id, 1, 1, %(now)s, %(now)s
+              FROM kinerja_skp s CROSS JOIN unnest(ARRAY['resources', 'accountability', 'consequences']) a(key)
+             WHERE s.period_id = %(year)s
+             ORDER BY s.id
+            """,
+            params,
+        )
+
+    def _realizations(self):
+        # months 1-11 accepted, December submitted and waiting for review (accepted in the
+        # measurement "achievement recomputation")
+        self.cr.execute(
+            """
+            INSERT INTO kinerja_realization (indicator_id, result_id, skp_id, employee_id, user_id, evaluator_id,
+                evaluator_user_id, department_id, goal_id, company_id, period_id, period_date_start, value,
+                state, note, submitted_date, reviewed_date, reviewed_by_id, is_late,
+                create_uid, write_uid, create_date, write_date)
+            SELECT i.id, i.result_id, i.skp_id, i.employee_id, s.user_id, s.evaluator_id, s.evaluator_user_id,
+                   s.department_id, r.root_goal_id, i.company_id, m.id, m.date_start,
+                   CASE WHEN i.aggregation = 'sum' THEN 8 + (i.id * 7 + extract(month FROM m.date_start)::int * 13) %% 5
+                        ELSE 80 + (i.id * 7 + extract(month FROM m.date_start)::int * 13) %% 20 END,
+                   CASE WHEN m.id = %(december)s THEN 'submitted' ELSE 'accepted' END,
+                   'Laporan ' || m.name,
+                   m.date_end + time '09:00' + interval '3 days',
+                   CASE WHEN m.id = %(december)s THEN NULL ELSE m.date_end + time '10:00' + interval '5 days' END,
+                   CASE WHEN m.id = %(december)s THEN NULL ELSE s.evaluator_user_id END,
+                   m.report_deadline IS NOT NULL AND m.date_end + 3 > m.report_deadline,
+                   1, 1, %(now)s, %(now)s
+              FROM kinerja_skp_indicator i
+              JOIN kinerja_skp s ON s.id = i.skp_id
+              JOIN kinerja_skp_result r ON r.id = i.result_id
+              JOIN kinerja_period m ON m.parent_id = s.period_id AND m.period_type = 'month'
+             WHERE s.period_id = %(year)s
+             ORDER BY i.id, m.date_start
+            """,
+            {"year": self.year.id, "december": self.december.id, "now": self.now},
+        )
+
+    def _figures(self):
+        """The stored computes of indicators, results and SKPs, as _compute_realization and
+        _compute_achievement compute them (checked on a sample in _check_consistency)."""
+        cap = self.company.kinerja_achievement_cap or 100.0
+        cr = self.cr
+        cr.execute(
+            """
+            UPDATE kinerja_skp_indicator i
+               SET realized_value = round(f.realized::numeric, 2),
+                   achievement = CASE WHEN f.accepted = 0 OR i.target_value <= 0 THEN 0
+                                      ELSE GREATEST(0, LEAST(%(cap)s, f.realized / i.target_value * 100)) END,
+                   reported_count = f.reported, pending_count = f.pending, last_reported_date = f.last_date
+              FROM (SELECT r.indicator_id,
+                           count(*) FILTER (WHERE r.state = 'accepted') AS accepted,
+                           CASE WHEN min(ind.aggregation) = 'sum'
+                                THEN COALESCE(sum(r.value) FILTER (WHERE r.state = 'accepted'), 0)
+                                ELSE COALESCE(avg(r.value) FILTER (WHERE r.state = 'accepted'), 0) END AS realized,
+                           count(*) AS reported,
+                           count(*) FILTER (WHERE r.state = 'submitted') AS pending,
+                           max(r.period_date_start) AS last_date
+                      FROM kinerja_realization r JOIN kinerja_skp_indicator ind ON ind.id = r.indicator_id
+                     WHERE r.state IN ('submitted', 'accepted')
+                  GROUP BY r.indicator_id) f
+             WHERE f.indicator_id = i.id
+            """,
+            {"cap": cap},
+        )
+        cr.execute(
+            """
+            UPDATE kinerja_skp_result r SET achievement = f.avg
+              FROM (SELECT result_id, avg(achievement) AS avg FROM kinerja_skp_indicator GROUP BY result_id) f
+             WHERE f.result_id = r.id
+            """
+        )
+        cr.execute(
+            """
+            UPDATE kinerja_skp s SET achievement = f.avg
+              FROM (SELECT skp_id, avg(achievement) AS avg FROM kinerja_skp_result
+                     WHERE result_type = 'main' GROUP BY skp_id) f
+             WHERE f.skp_id = s.id
+            """
+        )
+
+    def _evaluations(self):
+        from odoo.addons.kinerja_asn.models.kinerja_evaluation import CREDIT_COEFFICIENT, CREDIT_SHARE
+
+        company = self.company
+        tpp = company._kinerja_tpp_map()
+        types = dict(self.env["kinerja.evaluation"]._fields["evaluation_type"]._description_selection(self.env))
+        cr = self.cr
+        cr.execute("CREATE TEMP TABLE bench_credit (level varchar, predicate varchar, points float)")
+        self._copy(
+            "bench_credit",
+            ["level", "predicate", "points"],
+            [
+                {"level": level, "predicate": pred, "points": share * coefficient / 12}
+                for level, coefficient in CREDIT_COEFFICIENT.items()
+                for pred, share in CREDIT_SHARE.items()
+            ],
+        )
+        cr.execute("CREATE TEMP TABLE bench_tpp (predicate varchar, percent float)")
+        self._copy("bench_tpp", ["predicate", "percent"], [{"predicate": k, "percent": v} for k, v in tpp.items()])
+        cr.execute(
+            """
+            INSERT INTO kinerja_evaluation (name, skp_id, employee_id, user_id, evaluator_id, evaluator_user_id,
+                evaluator_parent_id, evaluator_parent_user_id, department_id, company_id, evaluation_type,
+                period_id, period_date_start, achievement, suggested_result_rating, suggestion_note,
+                result_rating, behavior_rating, predicate, state, done_date, done_by_id, objection_deadline,
+                credit_points, tpp_percent, verification_code, create_uid, write_uid, create_date, write_date)
+            SELECT x.*, COALESCE(c.points, 0), COALESCE(t.percent, 0), substr(md5(random()::text || x.skp_id::text), 1, 16),
+                   1, 1, %(now)s, %(now)s
+              FROM (
+                SELECT s.employee_name || ' - ' || %(periodic)s || ' - ' || m.name AS name, s.id AS skp_id,
+                       s.employee_id, s.user_id, s.evaluator_id, s.evaluator_user_id, s.evaluator_parent_id,
+                       s.evaluator_parent_user_id, s.department_id, s.company_id, 'periodic', m.id, m.date_start,
+                       a.achievement,
+                       CASE WHEN a.achievement >= %(above)s THEN 'above' WHEN a.achievement >= %(meets)s THEN 'meets'
+                            ELSE 'below' END AS rating,
+                       'Achievement up to the end of the period',
+                       CASE WHEN a.achievement >= %(above)s THEN 'above' WHEN a.achievement >= %(meets)s THEN 'meets'
+                            ELSE 'below' END,
+                       CASE WHEN a.achievement >= %(above)s OR s.id %% 4 = 0 THEN 'above' ELSE 'meets' END,
+                       CASE WHEN a.achievement >= %(above)s THEN 'very_good' WHEN a.achievement >= %(meets)s
+                            THEN 'good' ELSE 'needs_improvement' END AS predicate,
+                       'done', m.evaluation_deadline - 1 + time '10:00', s.evaluator_user_id,
+                       m.evaluation_deadline - 1 + %(objection_days)s, e.functional_level, e.position_type
+                  FROM kinerja_skp s
+                  JOIN hr_employee e ON e.id = s.employee_id
+                  JOIN kinerja_period m ON m.parent_id = s.period_id AND m.period_type = 'month'
+                       AND m.id != %(december)s
+                  CROSS JOIN LATERAL (SELECT 80 + (s.id * 7 + extract(month FROM m.date_start)::int * 3) %% 35
+                                      AS achievement) a
+                 WHERE s.period_id = %(year)s
+              ) x (name, skp_id, employee_id, user_id, evaluator_id, evaluator_user_id, evaluator_parent_id,
+                   evaluator_parent_user_id, department_id, company_id, evaluation_type, period_id,
+                   period_date_start, achievement, suggested_result_rating, suggestion_note, result_rating,
+                   behavior_rating, predicate, state, done_date, done_by_id, objection_deadline,
+                   functional_level, position_type)
+              LEFT JOIN bench_credit c ON x.position_type = 'functional' AND c.level = x.functional_level
+                   AND c.predicate = x.predicate
+              LEFT JOIN bench_tpp t ON t.predicate = x.predicate
+            """.replace(
+                "SELECT x.*,",
+                "SELECT x.name, x.skp_id, x.employee_id, x.user_id, x.evaluator_id, x.evaluator_user_id, "
+                "x.evaluator_parent_id, x.evaluator_parent_user_id, x.department_id, x.company_id, "
+                "x.evaluation_type, x.period_id, x.period_date_start, x.achievement, x.suggested_result_rating, "
+                "x.suggestion_note, x.result_rating, x.behavior_rating, x.predicate, x.state, x.done_date, "
+                "x.done_by_id, x.objection_deadline,",
+            ),
+            {
+                "now": self.now,
+                "year": self.year.id,
+                "december": self.december.id,
+                "periodic": types["periodic"],
+                "above": company.kinerja_threshold_above,
+                "meets": company.kinerja_threshold_meets,
+                "objection_days": company.kinerja_objection_days or 14,
+            },
+        )
+
+    def _check_consistency(self):
+        """The SQL rows read back through the ORM as it would have computed them."""
+        env = self.env
+        Indicator = env["kinerja.skp.indicator"]
+        sample = Indicator.search([("period_id", "=", self.year.id)], limit=200, order="id desc")
+        figures = sample._realization_figures()
+        for indicator in sample:
+            expected = figures[indicator.id]
+            assert abs(indicator.realized_value - round(expected["realized"], 2)) < 0.006, indicator
+            assert abs(indicator.achievement - expected["achievement"]) < 1e-6, (indicator, expected)
+            assert indicator.reported_count == expected["reported"]
+            assert indicator.pending_count == expected["pending"]
+            assert indicator.last_reported_date == expected["last_date"]
+        skp = sample[:1].skp_id
+        assert skp.name == env._("SKP %(employee)s %(year)s", employee=skp.employee_id.name, year=skp.period_id.name)
+        results = sample.result_id
+        for result in results:
+            values = result.indicator_ids.mapped("achievement")
+            assert abs(result.achievement - sum(values) / len(values)) < 1e-6
+        log("    consistency check of the generated figures: ok")
+
+
+# ----------------------------------------------------------------------------------------
+# Measurement
+# ----------------------------------------------------------------------------------------
+def _spec(env, model, node, is_list=False):
+    """The specification the web client sends for the fields of a view node."""
+    spec = {}
+    Model = env[model]
+    for child in node.iterchildren():
+        if not isinstance(child.tag, str):
+            continue
+        if child.tag == "field":
+            name = child.get("name")
+            field = Model._fields[name]
+            sub = {}
+            if field.type == "many2one":
+                sub = {"fields": {"display_name": {}}}
+            elif field.type in ("one2many", "many2many"):
+                subview = next((c for c in child.iterchildren() if c.tag in ("list", "kanban")), None)
+                if subview is not None:
+                    sub = {"fields": _spec(env, field.comodel_name, subview, True), "limit": 40, "order": ""}
+                elif child.get("widget") == "list_activity":
+                    sub = {"fields": {}}
+                    for extra in (
+                        "activity_exception_decoration",
+                        "activity_exception_icon",
+                        "activity_state",
+                        "activity_summary",
+                        "activity_type_icon",
+                    ):
+                        spec[extra] = {}
+                    spec["activity_type_id"] = {"fields": {"display_name": {}}}
+                else:
+                    sub = {"fields": {"display_name": {}}} if field.type == "many2many" else {}
+            spec[name] = sub
+        elif child.tag in ("button", "chatter"):
+            continue
+        else:
+            spec.update(_spec(env, model, child, is_list))
+    return spec
+
+
+def _view_spec(env, model, view_type, view_id=False):
+    views = env[model].get_views([(view_id, view_type)])
+    arch = etree.fromstring(views["views"][view_type]["arch"])
+    return _spec(env, model, arch)
+
+
+class Bench:
+    def __init__(self, registry, info):
+        self.registry = registry
+        self.info = info
+        self.results = []
+
+    @contextmanager
+    def env(self, uid=SUPERUSER_ID, context=None, commit=False):
+        with self.registry.cursor() as cr:
+            env = api.Environment(cr, uid, context or {})
+            yield env
+            if not commit:
+                cr.rollback()
+
+    def measure(self, name, env, function, floor=None, repeat_warm=True):
+        """Time ``function`` (records cache emptied first; registry caches warm from a first
+        untimed run unless it writes) and count its queries; ``floor``: a plain SQL reading
+        the same data."""
+        cr = env.cr
+        if repeat_warm:
+            function()
+            env.invalidate_all()
+        env.flush_all()
+        env.invalidate_all()
+        before = cr.sql_log_count
+        start = time.perf_counter()
+        result = function()
+        env.flush_all()
+        elapsed = time.perf_counter() - start
+        queries = cr.sql_log_count - before
+        row = {"name": name, "seconds": round(elapsed, 3), "queries": queries}
+        if floor:
+            start = time.perf_counter()
+            floor(cr)
+            floor_seconds = time.perf_counter() - start
+            row["floor_seconds"] = round(floor_seconds, 4)
+            row["ratio"] = round(elapsed / floor_seconds, 1) if floor_seconds else None
+        self.results.append(row)
+        ratio = f", floor {row['floor_seconds']:.4f} s, x{row['ratio']}" if floor else ""
+        log(f"    {name}: {elapsed:.3f} s, {queries} queries{ratio}")
+        return result
+
+    def run(self):
+        info = self.info
+        year_id, december_id = info["year_id"], info["december_id"]
+        supervisor_uid, employee_uid = info["supervisor_user_id"], info["employee_user_id"]
+
+        # -- the supervisor's screens, as that user --------------------------------------
+        with self.env(supervisor_uid) as env:
+            user_context = env["res.users"].context_get()
+            env = env(context=dict(user_context))
+            self._supervisor_screens(env, supervisor_uid)
+        with self.env(employee_uid) as env:
+            env = env(context=dict(env["res.users"].context_get()))
+            self._employee_form(env)
+
+        # -- the agency-wide recap -------------------------------------------------------
+        with self.env() as env:
+            report = "kinerja_asn.action_report_kinerja_unit_recap_xlsx"
+            data = {"year_id": year_id, "department_ids": []}
+
+            def recap():
+                content, kind = env["ir.actions.report"]._render_xlsx(report, [year_id], data)
+                assert kind == "xlsx" and content
+                return len(content)
+
+            def recap_floor(cr):
+                cr.execute(
+                    """
+                    SELECT s.id, COALESCE(s.employee_name, e.name), COALESCE(s.employee_nip, e.nip),
+                           COALESCE(s.employee_rank, e.rank), COALESCE(s.employee_position, e.job_title),
+                           d.complete_name, v.period_id, v.evaluation_type, v.achievement, v.predicate
+                      FROM kinerja_skp s
+                      JOIN hr_employee e ON e.id = s.employee_id
+                      LEFT JOIN hr_department d ON d.id = s.department_id
+                      LEFT JOIN kinerja_evaluation v ON v.skp_id = s.id AND v.state = 'done'
+                     WHERE s.period_id = %s AND s.state IN ('approved', 'done')
+                  ORDER BY s.department_id, s.employee_id
+                    """,
+                    [year_id],
+                )
+                cr.fetchall()
+
+            self.measure("Unit recap XLSX, whole agency", env, recap, recap_floor, repeat_warm=False)
+
+        # -- month end: evaluations of December for everybody (the cron path) -------------
+        with self.env() as env:
+            period = env["kinerja.period"].browse(december_id)
+            prepared = self.measure(
+                "Prepare the month's evaluations (cron)",
+                env,
+                lambda: env["kinerja.evaluation"]._prepare(period),
+                repeat_warm=False,
+            )
+            assert len(prepared) == info["n"], len(prepared)
+            activities = env["mail.activity"].search_count([("res_model", "=", "kinerja.evaluation")])
+            log(f"      {len(prepared)} evaluations, {activities} activities")
+
+        # -- December's realisation accepted: achievement recomputed for every indicator --
+        with self.env(context={"tracking_disable": True}) as env:
+            reports = env["kinerja.realization"].search([("period_id", "=", december_id), ("state", "=", "submitted")])
+            env.invalidate_all()
+
+            def accept():
+                reports.write({"state": "accepted", "reviewed_date": datetime.now(), "reviewed_by_id": SUPERUSER_ID})
+
+            self.measure(
+                f"Accept the month's {len(reports)} reports, recompute achievement", env, accept, repeat_warm=False
+            )
+            indicator = reports[:1].indicator_id
+            assert indicator.pending_count == 0 and indicator.reported_count == 12, indicator
+        return self.results
+
+    def _supervisor_screens(self, env, uid):
+        ref = env.ref
+
+        def screen(name, model, action_xmlid, domain, view_xmlid=None, groupby=None, aggregates=()):
+            action = env["ir.actions.act_window"]._for_xml_id(action_xmlid)
+            action_context = dict(env.context, **eval_context(action.get("context") or "{}", uid))
+            view_id = ref(view_xmlid).id if view_xmlid else False
+            Model = env[model].with_context(action_context)
+
+            def call():
+                spec = _view_spec(Model.env, model, "list", view_id)
+                if groupby:
+                    return Model.web_read_group(domain, list(aggregates), groupby, limit=80, offset=0, lazy=True)
+                return Model.web_search_read(domain, spec, offset=0, limit=80, order="", count_limit=10001)
+
+            return name, call
+
+        def eval_context(text, uid):
+            from odoo.tools.safe_eval import safe_eval
+
+            return safe_eval(text, {"uid": uid, "active_id": False})
+
+        team_domain = [("skp_id.is_my_team", "=", True), ("state", "=", "approved")]
+        screens = [
+            screen(
+                "Supervisor: SKP to Approve (list)",
+                "kinerja.skp",
+                "kinerja_asn.kinerja_skp_action_to_approve",
+                [("state", "=", "submitted"), ("evaluator_user_id", "=", uid)],
+                "kinerja_asn.kinerja_skp_view_list",
+            ),
+            screen(
+                "Supervisor: Realisation to Review (list)",
+                "kinerja.realization",
+                "kinerja_asn.kinerja_realization_action_review",
+                [("evaluator_user_id", "=", uid), ("state", "=", "submitted")],
+                "kinerja_asn.kinerja_realization_view_list",
+            ),
+            screen(
+                "Supervisor: SKP of My Team (list)",
+                "kinerja.skp",
+                "kinerja_asn.kinerja_skp_action",
+                [("period_id.is_current", "=", True), ("is_my_team", "=", True)],
+                "kinerja_asn.kinerja_skp_view_list",
+            ),
+            screen(
+                "Supervisor: My Team (indicators grouped by employee)",
+                "kinerja.skp.indicator",
+                "kinerja_asn.kinerja_skp_indicator_action_team",
+                team_domain,
+                "kinerja_asn.kinerja_skp_indicator_view_list",
+                groupby=["employee_id"],
+                aggregates=[
+                    "target_value:sum",
+                    "realized_value:sum",
+                    "achievement:avg",
+                    "reported_count:sum",
+                    "pending_count:sum",
+                ],
+            ),
+        ]
+        # the group opened: the first employee of the team
+        team = env["kinerja.skp.indicator"].search(team_domain, limit=1, order="employee_id")
+        screens.append(
+            screen(
+                "Supervisor: My Team (one employee's group opened)",
+                "kinerja.skp.indicator",
+                "kinerja_asn.kinerja_skp_indicator_action_team",
+                team_domain + [("employee_id", "=", team.employee_id.id)],
+                "kinerja_asn.kinerja_skp_indicator_view_list",
+            )
+        )
+        floors = {
+            "Supervisor: SKP to Approve (list)": lambda cr: self._floor_skp(
+                cr, "s.state = 'submitted' AND s.evaluator_user_id = %(uid)s", uid
+            ),
+            "Supervisor: Realisation to Review (list)": lambda cr: self._floor_realization(cr, uid),
+            "Supervisor: SKP of My Team (list)": lambda cr: self._floor_skp(
+                cr, "s.employee_id IN (SELECT id FROM team) AND s.period_id = %(year)s", uid
+            ),
+            "Supervisor: My Team (indicators grouped by employee)": lambda cr: self._floor_team_group(cr, uid),
+            "Supervisor: My Team (one employee's group opened)": lambda cr: self._floor_team_rows(
+                cr, uid, team.employee_id.id
+            ),
+        }
+        for name, call in screens:
+            self.measure(name, env, call, floors[name])
+
+    def _team_cte(self):
+        return """
+            WITH RECURSIVE team(id) AS (
+                SELECT e.id FROM hr_employee e WHERE e.parent_id IN (SELECT id FROM hr_employee WHERE user_id = %(uid)s)
+                UNION SELECT e.id FROM hr_employee e JOIN team t ON e.parent_id = t.id)
+        """
+
+    def _floor_skp(self, cr, where, uid):
+        cr.execute(
+            self._team_cte()
+            + f"""
+            SELECT s.id, e.name, d.complete_name, p.name, ev.name, s.achievement, s.state, s.submitted_date,
+                   (SELECT count(*) FROM kinerja_skp_result r WHERE r.skp_id = s.id)
+              FROM kinerja_skp s JOIN hr_employee e ON e.id = s.employee_id
+              LEFT JOIN hr_department d ON d.id = s.department_id
+              JOIN kinerja_period p ON p.id = s.period_id
+              LEFT JOIN hr_employee ev ON ev.id = s.evaluator_id
+             WHERE {where}
+          ORDER BY s.date_start DESC, s.employee_id LIMIT 80
+            """,
+            {"uid": uid, "year": self.info["year_id"]},
+        )
+        cr.fetchall()
+
+    def _floor_realization(self, cr, uid):
+        cr.execute(
+            """
+            SELECT r.id, e.name, p.name, i.name, i.target_value, r.value, i.unit_label, r.note, r.is_late,
+                   r.feedback, r.state, r.evidence_url
+              FROM kinerja_realization r JOIN hr_employee e ON e.id = r.employee_id
+              JOIN kinerja_period p ON p.id = r.period_id
+              JOIN kinerja_skp_indicator i ON i.id = r.indicator_id
+             WHERE r.evaluator_user_id = %s AND r.state = 'submitted'
+          ORDER BY r.period_date_start DESC, r.employee_id, r.result_id, r.indicator_id LIMIT 80
+            """,
+            [uid],
+        )
+        cr.fetchall()
+
+    def _floor_team_group(self, cr, uid):
+        cr.execute(
+            self._team_cte()
+            + """
+            SELECT i.employee_id, e.name, count(*), sum(i.target_value), sum(i.realized_value), avg(i.achievement),
+                   sum(i.reported_count), sum(i.pending_count)
+              FROM kinerja_skp_indicator i JOIN hr_employee e ON e.id = i.employee_id
+             WHERE i.employee_id IN (SELECT id FROM team) AND i.state = 'approved'
+          GROUP BY i.employee_id, e.name ORDER BY e.name LIMIT 80
+            """,
+            {"uid": uid},
+        )
+        cr.fetchall()
+
+    def _floor_team_rows(self, cr, uid, employee_id):
+        cr.execute(
+            """
+            SELECT i.id, e.name, r.name, i.name, i.target_value, i.unit_label, i.realized_value, i.achievement,
+                   i.reported_count, i.last_reported_date, i.pending_count
+              FROM kinerja_skp_indicator i JOIN hr_employee e ON e.id = i.employee_id
+              JOIN kinerja_skp_result r ON r.id = i.result_id
+             WHERE i.employee_id = %s AND i.state = 'approved'
+          ORDER BY i.result_id, i.sequence, i.id LIMIT 80
+            """,
+            [employee_id],
+        )
+        cr.fetchall()
+
+    def _employee_form(self, env):
+        Skp = env["kinerja.skp"]
+        skp = Skp.search([("user_id", "=", env.uid), ("period_id", "=", self.info["year_id"])])
+        spec = _view_spec(env, "kinerja.skp", "form")
+
+        def read():
+            return skp.web_read(spec)
+
+        def floor(cr):
+            cr.execute("SELECT * FROM kinerja_skp WHERE id = %s", [skp.id])
+            cr.fetchall()
+            cr.execute(
+                """SELECT r.*, g.name, pr.name FROM kinerja_skp_result r LEFT JOIN kinerja_goal g ON g.id = r.goal_id
+                   LEFT JOIN kinerja_skp_result pr ON pr.id = r.parent_result_id WHERE r.skp_id = %s""",
+                [skp.id],
+            )
+            cr.fetchall()
+            cr.execute("SELECT * FROM kinerja_skp_indicator WHERE skp_id = %s", [skp.id])
+            cr.fetchall()
+            cr.execute(
+                """SELECT b.*, v.name, v.guide FROM kinerja_skp_behavior b JOIN kinerja_core_value v
+                   ON v.id = b.core_value_id WHERE b.skp_id = %s""",
+                [skp.id],
+            )
+            cr.fetchall()
+            cr.execute("SELECT * FROM kinerja_skp_annex WHERE skp_id = %s", [skp.id])
+            cr.fetchall()
+
+        self.measure("Employee: open his SKP (form)", env, read, floor)
+
+
+def print_table(results):
+    header = f"{'Measurement':58} {'time (s)':>9} {'queries':>8} {'floor (s)':>10} {'ratio':>7}"
+    log("")
+    log(header)
+    log("-" * len(header))
+    for row in results:
+        floor = f"{row['floor_seconds']:.4f}" if "floor_seconds" in row else "-"
+        ratio = f"{row['ratio']}" if row.get("ratio") is not None else "-"
+        log(f"{row['name'][:58]:58} {row['seconds']:>9.3f} {row['queries']:>8} {floor:>10} {ratio:>7}")
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--database", required=True)
+    parser.add_argument("--addons-path", required=True)
+    parser.add_argument("--output")
+    args = parser.parse_args()
+    n = int(os.environ.get("N", "10000"))
+    reuse = bool(os.environ.get("BENCH_REUSE"))
+    config.parse_config(["-d", args.database, "--addons-path", args.addons_path, "--log-level", "warn"])
+    registry = odoo.modules.registry.Registry(args.database)
+    total = time.perf_counter()
+    with registry.cursor() as cr:
+        env = api.Environment(cr, SUPERUSER_ID, {"tracking_disable": True, "mail_create_nolog": True})
+        stored = env["ir.config_parameter"].get_param("kinerja_asn.bench_info")
+    if reuse and stored:
+        info = json.loads(stored)
+        log(f"==> reusing the government of {info['n']} employees in '{args.database}'")
+    else:
+        log(f"==> generating a government of {n} employees in '{args.database}'")
+        start = time.perf_counter()
+        with registry.cursor() as cr:
+            env = api.Environment(cr, SUPERUSER_ID, {"tracking_disable": True, "mail_create_nolog": True})
+            info = Generator(env, n).run()
+            cr.commit()
+        log(f"    generated in {time.perf_counter() - start:.1f} s")
+    log(f"==> measuring (supervisor with {info['supervisor_team_size']} people below him)")
+    results = Bench(registry, info).run()
+    print_table(results)
+    output = {
+        "n": info["n"],
+        "supervisor_team_size": info["supervisor_team_size"],
+        "date": date.today().isoformat(),
+        "results": results,
+    }
+    log("")
+    log(json.dumps(output, indent=2))
+    if args.output:
+        with open(args.output, "w") as handle:
+            json.dump(output, handle, indent=2)
+        log(f"written to {args.output}")
+    log(f"total {time.perf_counter() - total:.1f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
