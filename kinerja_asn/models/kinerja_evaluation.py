@@ -1,4 +1,4 @@
-from collections import Counter
+from collections import Counter, defaultdict
 
 from dateutil.relativedelta import relativedelta
 
@@ -54,7 +54,7 @@ class KinerjaEvaluation(models.Model):
     _order = "period_date_start desc, employee_id"
     _check_company_auto = True
 
-    name = fields.Char(compute="_compute_name", store=True)
+    name = fields.Char(compute="_compute_name", store=True, precompute=True)
     skp_id = fields.Many2one(
         "kinerja.skp",
         string="SKP",
@@ -64,18 +64,22 @@ class KinerjaEvaluation(models.Model):
         check_company=True,
         domain="[('state', 'in', ('approved', 'done'))]",
     )
-    employee_id = fields.Many2one(related="skp_id.employee_id", store=True, index=True)
-    user_id = fields.Many2one(related="skp_id.user_id", store=True, index=True, string="User")
-    evaluator_id = fields.Many2one(related="skp_id.evaluator_id", store=True, index=True)
+    employee_id = fields.Many2one(related="skp_id.employee_id", store=True, index=True, precompute=True)
+    user_id = fields.Many2one(related="skp_id.user_id", store=True, index=True, precompute=True, string="User")
+    evaluator_id = fields.Many2one(related="skp_id.evaluator_id", store=True, index=True, precompute=True)
     evaluator_user_id = fields.Many2one(
-        related="skp_id.evaluator_user_id", store=True, index=True, string="Evaluator User"
+        related="skp_id.evaluator_user_id", store=True, index=True, precompute=True, string="Evaluator User"
     )
-    evaluator_parent_id = fields.Many2one(related="skp_id.evaluator_parent_id", store=True, index=True)
+    evaluator_parent_id = fields.Many2one(related="skp_id.evaluator_parent_id", store=True, index=True, precompute=True)
     evaluator_parent_user_id = fields.Many2one(
-        related="skp_id.evaluator_parent_user_id", store=True, index=True, string="Evaluator's Supervisor User"
+        related="skp_id.evaluator_parent_user_id",
+        store=True,
+        index=True,
+        precompute=True,
+        string="Evaluator's Supervisor User",
     )
-    department_id = fields.Many2one(related="skp_id.department_id", store=True, index=True)
-    company_id = fields.Many2one(related="skp_id.company_id", store=True, index=True)
+    department_id = fields.Many2one(related="skp_id.department_id", store=True, index=True, precompute=True)
+    company_id = fields.Many2one(related="skp_id.company_id", store=True, index=True, precompute=True)
     approach = fields.Selection(related="skp_id.approach")
     is_unit_head = fields.Boolean(related="skp_id.is_unit_head")
     evaluation_type = fields.Selection(
@@ -92,7 +96,7 @@ class KinerjaEvaluation(models.Model):
         index=True,
         check_company=True,
     )
-    period_date_start = fields.Date(related="period_id.date_start", store=True, string="Period Start")
+    period_date_start = fields.Date(related="period_id.date_start", store=True, precompute=True, string="Period Start")
     achievement = fields.Float(
         string="Achievement (%)",
         readonly=True,
@@ -321,8 +325,12 @@ class KinerjaEvaluation(models.Model):
                     raise AccessError(self.env._("An evaluation starts as a draft and is signed with 'Sign'."))
                 if set(vals) & RATING_FIELDS and not evaluation._is_evaluator():
                     raise AccessError(self.env._("Only the evaluator sets the ratings."))
-        evaluations.sudo()._create_lines()
-        evaluations.sudo()._refresh_suggestion()
+        # the suggestions first, so that the result lines are created with their achievement
+        line_achievements = {}
+        suggestions = evaluations.sudo()._suggestion_values_multi(line_achievements)
+        evaluations.sudo()._create_lines(line_achievements)
+        for evaluation, values in suggestions.items():
+            evaluation.sudo().write(values)
         return evaluations
 
     def write(self, vals):
@@ -587,36 +595,126 @@ class KinerjaEvaluation(models.Model):
                 )
             )
 
-    def _create_lines(self):
-        """One feedback line per work result (with its achievement) and per core value."""
-        vals_list = []
-        for evaluation in self:
-            for result in evaluation.skp_id.result_ids:
-                vals_list.append({"evaluation_id": evaluation.id, "line_type": "result", "result_id": result.id})
-            for behavior in evaluation.skp_id.behavior_ids:
-                vals_list.append({"evaluation_id": evaluation.id, "line_type": "behavior", "behavior_id": behavior.id})
-        self.env["kinerja.evaluation.line"].create(vals_list)
+    def _create_lines(self, achievements=None):
+        """One feedback line per work result (with its achievement, {(evaluation id, result
+        id): value}) and per core value, in the order of the SKP. Written in one INSERT: a
+        month's evaluations of a whole government bring ten lines each, which the ORM would
+        create one by one; the lines have no behaviour of their own on creation (only
+        superuser code creates them)."""
+        if not self:
+            return
+        achievements = achievements or {}
+        self.env["kinerja.skp.result"].flush_model(["skp_id", "result_type", "sequence"])
+        self.env["kinerja.skp.behavior"].flush_model(["skp_id", "sequence"])
+        self.flush_recordset(["skp_id", "company_id"])
+        self.env.cr.execute(
+            """
+            INSERT INTO kinerja_evaluation_line (evaluation_id, line_type, result_id, behavior_id, achievement,
+                                                 company_id, create_uid, create_date, write_uid, write_date)
+            SELECT e.id, line.line_type, line.result_id, line.behavior_id, given.achievement, e.company_id,
+                   %(uid)s, %(now)s, %(uid)s, %(now)s
+              FROM kinerja_evaluation e
+              JOIN (SELECT skp_id, 'result' AS line_type, id AS result_id, NULL::int AS behavior_id,
+                           0 AS kind, result_type AS type_key, sequence, id
+                      FROM kinerja_skp_result
+                     UNION ALL
+                    SELECT skp_id, 'behavior', NULL, id, 1, '', sequence, id
+                      FROM kinerja_skp_behavior) line ON line.skp_id = e.skp_id
+              LEFT JOIN unnest(%(evaluations)s::int[], %(results)s::int[], %(values)s::float[])
+                   AS given(evaluation_id, result_id, achievement)
+                ON given.evaluation_id = e.id AND given.result_id = line.result_id
+             WHERE e.id = ANY(%(ids)s)
+          ORDER BY e.id, line.kind, line.type_key DESC, line.sequence, line.id
+            """,
+            {
+                "uid": self.env.uid,
+                "now": self.env.cr.now(),
+                "ids": self.ids,
+                "evaluations": [key[0] for key in achievements],
+                "results": [key[1] for key in achievements],
+                "values": list(achievements.values()),
+            },
+        )
+        self.invalidate_recordset(["line_ids", "result_line_ids", "behavior_line_ids"])
 
     def _refresh_suggestion(self):
-        """Achievement up to the period and the suggested work-result rating (drafts only)."""
-        for evaluation in self.filtered(lambda e: e.state == "draft"):
-            evaluation.write(evaluation._suggestion_values())
+        """Achievement up to the period and the suggested work-result rating (drafts only), in
+        a number of queries that does not grow with the number of evaluations."""
+        drafts = self.filtered(lambda e: e.state == "draft")
+        line_achievements = {}
+        for evaluation, values in drafts._suggestion_values_multi(line_achievements).items():
+            evaluation.write(values)
+        drafts._write_line_achievements(line_achievements)
 
-    def _suggestion_values(self):
+    def _write_line_achievements(self, achievements):
+        """Set the achievement of the result lines of these evaluations, {(evaluation id,
+        result id): value} (0 for a result not given), in one UPDATE: only the application
+        writes it (it is read-only), and a month's evaluations have tens of thousands."""
+        if not self:
+            return
+        Line = self.env["kinerja.evaluation.line"]
+        Line.flush_model(["evaluation_id", "line_type", "result_id", "achievement"])
+        keys = list(achievements)
+        self.env.cr.execute(
+            """
+            UPDATE kinerja_evaluation_line line
+               SET achievement = COALESCE(new.achievement, 0), write_uid = %(uid)s, write_date = %(now)s
+              FROM kinerja_evaluation_line old
+         LEFT JOIN unnest(%(evaluations)s::int[], %(results)s::int[], %(values)s::float[])
+                   AS new(evaluation_id, result_id, achievement)
+                ON new.evaluation_id = old.evaluation_id AND new.result_id = old.result_id
+             WHERE line.id = old.id
+               AND old.evaluation_id = ANY(%(ids)s)
+               AND old.line_type = 'result'
+               AND COALESCE(old.achievement, 0) != COALESCE(new.achievement, 0)
+         RETURNING line.id
+            """,
+            {
+                "uid": self.env.uid,
+                "now": self.env.cr.now(),
+                "evaluations": [key[0] for key in keys],
+                "results": [key[1] for key in keys],
+                "values": list(achievements.values()),
+                "ids": self.ids,
+            },
+        )
+        changed = [line_id for (line_id,) in self.env.cr.fetchall()]
+        Line.browse(changed).invalidate_recordset(["achievement", "write_uid", "write_date"])
+
+    def _suggestion_values_multi(self, line_achievements):
+        """{evaluation: its achievement, suggested rating and note}; the achievement of each
+        work result for the evaluation's result lines goes to ``line_achievements``
+        ({(evaluation id, result id): achievement})."""
+        figures = {}
+        groups = defaultdict(list)
+        for evaluation in self:
+            groups[(evaluation.period_id, evaluation.evaluation_type)].append(evaluation.id)
+        for (period, evaluation_type), ids in groups.items():
+            indicators = self.browse(ids).skp_id.indicator_ids
+            if evaluation_type == "annual":
+                figures[(period, evaluation_type)] = indicators._realization_figures()
+            else:
+                figures[(period, evaluation_type)] = indicators._realization_figures(period, prorate=True)
+        org_ratings = self._org_ratings()
+        return {
+            evaluation: evaluation._suggestion_values_from(
+                figures[(evaluation.period_id, evaluation.evaluation_type)],
+                org_ratings[evaluation.id],
+                line_achievements,
+            )
+            for evaluation in self
+        }
+
+    def _suggestion_values_from(self, figures, org_rating, line_achievements):
         self.ensure_one()
         company = self.company_id
         skp = self.skp_id
-        indicators = skp.indicator_ids
-        if self.evaluation_type == "annual":
-            figures = indicators._realization_figures()
-        else:
-            figures = indicators._realization_figures(self.period_id, prorate=True)
         by_result = {}
-        for indicator in indicators:
+        for indicator in skp.indicator_ids:
             by_result.setdefault(indicator.result_id, []).append(figures.get(indicator.id, {}).get("achievement", 0.0))
         result_achievement = {result: sum(values) / len(values) for result, values in by_result.items() if values}
-        for line in self.line_ids.filtered(lambda line: line.line_type == "result"):
-            line.achievement = result_achievement.get(line.result_id, 0.0)
+        for result, value in result_achievement.items():
+            line_achievements[(self.id, result.id)] = value
         main = [r for r in skp.result_ids if r.result_type == "main"]
         weights = {r: (r.weight if skp.use_weights else 1.0) for r in main}
         total_weight = sum(weights.values())
@@ -624,7 +722,6 @@ class KinerjaEvaluation(models.Model):
             sum(result_achievement.get(r, 0.0) * w for r, w in weights.items()) / total_weight if total_weight else 0.0
         )
         values = {"achievement": achievement, "suggested_result_rating": False, "suggestion_note": False}
-        org_rating = self._org_rating()
         if self.is_unit_head and org_rating.department_id == self.department_id:
             labels = dict(org_rating._fields["rating"]._description_selection(self.env))
             values["suggested_result_rating"] = company._kinerja_org_rating_map()[org_rating.rating]
@@ -661,15 +758,34 @@ class KinerjaEvaluation(models.Model):
         return values
 
     def _org_rating(self):
-        self.ensure_one()
         """The organisation rating of the period for the nearest rated unit above (or of) the
         employee's unit."""
-        ratings = (
-            self.env["kinerja.org.rating"]
-            .sudo()
-            .search([("department_id", "parent_of", self.department_id.id), ("period_id", "=", self.period_id.id)])
+        self.ensure_one()
+        return self._org_ratings()[self.id]
+
+    def _org_ratings(self):
+        """{evaluation id: _org_rating()} for all these evaluations, in one query."""
+        OrgRating = self.env["kinerja.org.rating"].sudo()
+        result = dict.fromkeys(self.ids, OrgRating)
+        departments = self.department_id
+        if not departments:
+            return result
+        ratings = OrgRating.search(
+            [("department_id", "parent_of", departments.ids), ("period_id", "in", self.period_id.ids)]
         )
-        return ratings.sorted(lambda r: len(r.department_id.parent_path or ""), reverse=True)[:1]
+        by_period = defaultdict(list)
+        for rating in ratings:
+            by_period[rating.period_id.id].append((rating.department_id.parent_path or "", rating))
+        for evaluation in self:
+            path = evaluation.department_id.parent_path
+            candidates = [
+                (len(rating_path), rating)
+                for rating_path, rating in by_period.get(evaluation.period_id.id, ())
+                if path and rating_path and path.startswith(rating_path)
+            ]
+            if candidates:
+                result[evaluation.id] = max(candidates, key=lambda candidate: candidate[0])[1]
+        return result
 
     def _distribution_violations(self):
         """What this evaluation's predicate would break in its unit's distribution for the
@@ -704,22 +820,37 @@ class KinerjaEvaluation(models.Model):
             [("skp_id", "in", candidates.ids), ("period_id", "=", period.id), ("evaluation_type", "=", evaluation_type)]
         ).skp_id
         todo = candidates - done
-        evaluations = self.sudo().create(
-            [{"skp_id": skp.id, "period_id": period.id, "evaluation_type": evaluation_type} for skp in todo]
+        # no "created" note and no superuser follower on each of a month's drafts
+        evaluations = (
+            self.sudo()
+            .with_context(mail_create_nolog=True, mail_create_nosubscribe=True)
+            .create([{"skp_id": skp.id, "period_id": period.id, "evaluation_type": evaluation_type} for skp in todo])
         )
         evaluations._schedule_evaluation_activity()
         return evaluations.with_env(self.env)
 
     def _schedule_evaluation_activity(self):
+        """One activity per evaluation for its evaluator, all created in one call; without an
+        e-mail per activity (a team's month would send dozens): the daily reminder tells each
+        evaluator what waits for him in one message."""
         activity_type = self.env.ref("kinerja_asn.mail_act_evaluation")
-        for evaluation in self.filtered("evaluator_user_id"):
-            deadline = evaluation.period_id.evaluation_deadline or fields.Date.context_today(evaluation)
-            evaluation.activity_schedule(
-                act_type_xmlid="kinerja_asn.mail_act_evaluation",
-                user_id=evaluation.evaluator_user_id.id,
-                date_deadline=deadline,
-                summary=activity_type.summary,
-            )
+        today = fields.Date.context_today(self)
+        model_id = self.env["ir.model"]._get_id(self._name)
+        vals_list = [
+            {
+                "activity_type_id": activity_type.id,
+                "summary": activity_type.summary,
+                "note": activity_type.default_note,
+                "automated": True,
+                "date_deadline": evaluation.period_id.evaluation_deadline or today,
+                "res_model_id": model_id,
+                "res_id": evaluation.id,
+                "user_id": evaluation.evaluator_user_id.id,
+            }
+            for evaluation in self.filtered("evaluator_user_id")
+        ]
+        if vals_list and not self.env.context.get("mail_activity_automation_skip"):
+            self.env["mail.activity"].with_context(mail_activity_quick_update=True).create(vals_list)
 
     @api.model
     def _unit_recap(self, year, departments=None):

@@ -300,6 +300,8 @@ class KinerjaRealization(models.Model):
         self._check_editable(set(vals))
         if {"indicator_id", "period_id"} & set(vals):
             self._check_period_open()
+        if {"indicator_id", "state", "value", "period_id"} & set(vals):
+            self._prefetch_figure_links()
         result = super().write(vals)
         if {"indicator_id", "period_id"} & set(vals):
             self._check_period_open()
@@ -324,6 +326,15 @@ class KinerjaRealization(models.Model):
     # ------------------------------------------------------------------------------------
     def _is_officer(self):
         return self.env.user.has_group("kinerja_asn.group_kinerja_officer")
+
+    def _prefetch_figure_links(self):
+        """Load, one query per model, the links the framework follows from these reports to
+        the stored figures to recompute (indicator, result, SKP): left to it, a month's
+        batch of reports is read a thousand at a time, each time scanning the whole batch."""
+        self.fetch(["indicator_id"])
+        indicators = self.indicator_id
+        indicators.fetch(["result_id", "skp_id"])
+        indicators.result_id.fetch(["skp_id"])
 
     def _check_reporter(self):
         """Only the employee (or an officer) reports, and only on an approved SKP."""

@@ -734,16 +734,34 @@ class KinerjaSkp(models.Model):
                 )
 
     def _schedule_approval_activity(self):
-        activity_type = self.env.ref("kinerja_asn.mail_act_skp_approval")
-        for skp in self:
-            if skp.evaluator_user_id:
-                skp.activity_schedule(
-                    act_type_xmlid="kinerja_asn.mail_act_skp_approval",
-                    user_id=skp.evaluator_user_id.id,
-                    date_deadline=fields.Date.context_today(skp)
-                    + timedelta(days=skp.company_id.kinerja_escalation_days or 7),
-                    summary=activity_type.summary,
-                )
+        today = fields.Date.context_today(self)
+        self._schedule_activities(
+            "kinerja_asn.mail_act_skp_approval",
+            lambda skp: today + timedelta(days=skp.company_id.kinerja_escalation_days or 7),
+        )
+
+    def _schedule_activities(self, act_type_xmlid, deadline):
+        """One activity of ``act_type_xmlid`` per SKP with an evaluator user, for him, due on
+        ``deadline(skp)``; all created in one call (as activity_schedule would, per record)."""
+        if self.env.context.get("mail_activity_automation_skip"):
+            return self.env["mail.activity"]
+        activity_type = self.env.ref(act_type_xmlid)
+        model_id = self.env["ir.model"]._get_id(self._name)
+        return self.env["mail.activity"].create(
+            [
+                {
+                    "activity_type_id": activity_type.id,
+                    "summary": activity_type.summary,
+                    "note": activity_type.default_note,
+                    "automated": True,
+                    "date_deadline": deadline(skp),
+                    "res_model_id": model_id,
+                    "res_id": skp.id,
+                    "user_id": skp.evaluator_user_id.id,
+                }
+                for skp in self.filtered("evaluator_user_id")
+            ]
+        )
 
     def _close_approval_activity(self, feedback=None, unlink=False):
         if unlink:
@@ -927,14 +945,10 @@ class KinerjaSkp(models.Model):
             )
             .mapped("res_id")
         )
-        for skp in waiting:
-            if skp.id not in open_ids:
-                skp.activity_schedule(
-                    act_type_xmlid="kinerja_asn.mail_act_realization_review",
-                    user_id=skp.evaluator_user_id.id,
-                    date_deadline=fields.Date.context_today(skp) + timedelta(days=activity_type.delay_count or 5),
-                    summary=activity_type.summary,
-                )
+        deadline = fields.Date.context_today(self) + timedelta(days=activity_type.delay_count or 5)
+        waiting.filtered(lambda s: s.id not in open_ids)._schedule_activities(
+            "kinerja_asn.mail_act_realization_review", lambda skp: deadline
+        )
 
     def _close_review_activity(self):
         """Close the review activity of the SKPs with no report left waiting."""

@@ -2,8 +2,16 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.osv import expression
 
-from ..tools.achievement import achievement, aggregate
+from ..tools.achievement import achievement
 from .kinerja_indicator import AGGREGATIONS, ASPECTS, DIRECTIONS, PERSPECTIVES
+
+
+def _elapsed_share(date_start, date_end, day):
+    """The share of the span from ``date_start`` to ``date_end`` passed at the end of ``day``
+    (as kinerja.skp._elapsed_share)."""
+    total = (date_end - date_start).days + 1
+    elapsed = (min(day, date_end) - date_start).days + 1
+    return max(0.0, min(1.0, elapsed / total)) if total > 0 else 1.0
 
 
 class KinerjaSkpIndicator(models.Model):
@@ -159,36 +167,51 @@ class KinerjaSkpIndicator(models.Model):
         ids = [i for i in self.ids if i]
         if not ids:
             return {}
+        # What each indicator is measured by comes with its reports, which the database
+        # aggregates: through the ORM, record by record, a month's batch costs far more.
+        self.flush_model(["target_value", "direction", "aggregation", "skp_id", "company_id"])
+        self.env["kinerja.skp"].flush_model(["date_start", "date_end"])
+        self.env["res.company"].flush_model(["kinerja_achievement_cap"])
         self.env["kinerja.realization"].flush_model(["indicator_id", "state", "value", "period_date_start"])
         self.env.cr.execute(
             """
-            SELECT indicator_id, state, value, period_date_start
-              FROM kinerja_realization
-             WHERE indicator_id = ANY(%s)
-               AND state IN ('submitted', 'accepted')
-               AND (%s::date IS NULL OR period_date_start <= %s::date)
-          ORDER BY indicator_id, period_date_start
+            SELECT i.id, i.target_value::float, i.direction, i.aggregation, c.kinerja_achievement_cap,
+                   s.date_start, s.date_end,
+                   count(r.id), count(r.id) FILTER (WHERE r.state = 'submitted'), max(r.period_date_start),
+                   count(r.id) FILTER (WHERE r.state = 'accepted'),
+                   CASE i.aggregation
+                        WHEN 'sum' THEN sum(COALESCE(r.value, 0)) FILTER (WHERE r.state = 'accepted')
+                        WHEN 'average' THEN avg(COALESCE(r.value, 0)) FILTER (WHERE r.state = 'accepted')
+                        WHEN 'max' THEN max(COALESCE(r.value, 0)) FILTER (WHERE r.state = 'accepted')
+                        ELSE (array_agg(COALESCE(r.value, 0) ORDER BY r.period_date_start DESC, r.id DESC)
+                              FILTER (WHERE r.state = 'accepted'))[1]
+                   END::float
+              FROM kinerja_skp_indicator i
+              LEFT JOIN kinerja_skp s ON s.id = i.skp_id
+              LEFT JOIN res_company c ON c.id = i.company_id
+              LEFT JOIN kinerja_realization r
+                     ON r.indicator_id = i.id
+                    AND r.state IN ('submitted', 'accepted')
+                    AND (%s::date IS NULL OR r.period_date_start <= %s::date)
+             WHERE i.id = ANY(%s)
+          GROUP BY i.id, c.kinerja_achievement_cap, s.date_start, s.date_end
             """,
-            [ids, until, until],
+            [until, until, ids],
         )
-        rows = {}
-        for indicator_id, state, value, start in self.env.cr.fetchall():
-            rows.setdefault(indicator_id, []).append((state, value, start))
         figures = {}
-        for indicator in self:
-            lines = rows.get(indicator.id, [])
-            accepted = [value for state, value, _start in lines if state == "accepted"]
-            realized = aggregate(accepted, indicator.aggregation)
-            target = indicator.target_value
-            if prorate and period and indicator.aggregation == "sum":
-                target *= indicator.skp_id._elapsed_share(period.date_end)
-            cap = indicator.company_id.kinerja_achievement_cap or 100.0
-            figures[indicator.id] = {
+        for row in self.env.cr.fetchall():
+            indicator_id, target, direction, aggregation, cap, start, end = row[:7]
+            reported, pending, last_date, accepted, realized = row[7:]
+            target = target or 0.0
+            realized = realized or 0.0
+            if prorate and period and aggregation == "sum":
+                target *= _elapsed_share(start, end, period.date_end)
+            figures[indicator_id] = {
                 "realized": realized,
-                "achievement": achievement(realized, target, indicator.direction, cap) if accepted else 0.0,
-                "reported": len(lines),
-                "last_date": lines[-1][2] if lines else False,
-                "pending": sum(1 for state, _value, _start in lines if state == "submitted"),
+                "achievement": achievement(realized, target, direction, cap or 100.0) if accepted else 0.0,
+                "reported": reported,
+                "last_date": last_date or False,
+                "pending": pending,
             }
         return figures
 
