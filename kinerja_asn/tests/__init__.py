@@ -10,3 +10,4 @@ from . import test_evaluation
 from . import test_cron
 from . import test_reports
 from . import test_access_matrix
+from . import test_performance
