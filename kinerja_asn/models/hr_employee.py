@@ -6,7 +6,11 @@ from odoo.exceptions import ValidationError
 
 class HrEmployee(models.Model):
     _inherit = "hr.employee"
+    # Every record rule of the addon reads "the employees below me" (child_of on the manager
+    # chain): with a parent path it is one indexed condition, not one query per level.
+    _parent_store = True
 
+    parent_path = fields.Char(index=True)
     skp_ids = fields.One2many("kinerja.skp", "employee_id", string="SKPs")
     skp_count = fields.Integer(compute="_compute_skp_count", string="SKP Count")
 

@@ -260,10 +260,33 @@ class KinerjaSkp(models.Model):
 
     @api.depends("result_ids", "result_ids.weight", "result_ids.result_type", "indicator_ids")
     def _compute_counts(self):
+        # Saved SKPs (a team's list) are counted by the database; a form being edited counts
+        # its lines in memory.
+        saved = self.filtered(lambda skp: isinstance(skp.id, int))
+        results, indicators = {}, {}
+        if saved:
+            for skp, result_type, count, weight in self.env["kinerja.skp.result"]._read_group(
+                [("skp_id", "in", saved.ids)], ["skp_id", "result_type"], ["__count", "weight:sum"]
+            ):
+                count_total, weight_total = results.get(skp.id, (0, 0.0))
+                results[skp.id] = (
+                    count_total + count,
+                    weight_total + ((weight or 0.0) if result_type == "main" else 0.0),
+                )
+            indicators = {
+                skp.id: count
+                for skp, count in self.env["kinerja.skp.indicator"]._read_group(
+                    [("skp_id", "in", saved.ids)], ["skp_id"], ["__count"]
+                )
+            }
         for skp in self:
-            skp.result_count = len(skp.result_ids)
-            skp.indicator_count = len(skp.indicator_ids)
-            skp.weight_total = sum(skp.result_ids.filtered(lambda r: r.result_type == "main").mapped("weight"))
+            if isinstance(skp.id, int):
+                skp.result_count, skp.weight_total = results.get(skp.id, (0, 0.0))
+                skp.indicator_count = indicators.get(skp.id, 0)
+            else:
+                skp.result_count = len(skp.result_ids)
+                skp.indicator_count = len(skp.indicator_ids)
+                skp.weight_total = sum(skp.result_ids.filtered(lambda r: r.result_type == "main").mapped("weight"))
 
     @api.depends("result_ids.achievement", "result_ids.weight", "result_ids.result_type", "use_weights")
     def _compute_achievement(self):

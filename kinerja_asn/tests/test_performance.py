@@ -149,7 +149,7 @@ class TestPerformance(EvaluationCase):
             for model, view, domain in screens:
                 spec = _view_spec(env, model, "list", view)
                 count, result = self._queries(
-                    lambda m=model, d=domain, s=spec: env[m].web_search_read(d, s, limit=80, count_limit=10001)
+                    lambda m=model, d=domain, s=spec, e=env: e[m].web_search_read(d, s, limit=80, count_limit=10001)
                 )
                 counts[model].append(count)
                 self.assertEqual(result["length"], sum(SIZES[: SIZES.index(size) + 1]), model)
