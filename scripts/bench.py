@@ -741,7 +741,7 @@ class Bench:
             if not commit:
                 cr.rollback()
 
-    def measure(self, name, env, function, floor=None, repeat_warm=True, floor_seconds=None):
+    def measure(self, name, env, function, floor=None, *, repeat_warm=True, floor_seconds=None):
         """Time ``function`` (records cache emptied first; registry caches warm from a first
         untimed run unless it writes) and count its queries; ``floor``: a plain SQL reading
         the same data."""

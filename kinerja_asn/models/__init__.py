@@ -2,6 +2,7 @@ from . import res_company
 from . import res_config_settings
 from . import hr_employee_base
 from . import hr_employee
+from . import hr_employee_public
 from . import hr_department
 from . import kinerja_period
 from . import kinerja_indicator

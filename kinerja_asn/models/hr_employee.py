@@ -81,6 +81,14 @@ class HrEmployee(models.Model):
                 vals["nip"] = vals["nip"].replace(" ", "").strip()
         return super().create(vals_list)
 
+    def unlink(self):
+        # The database would only empty the subordinates' manager ("set null"): do it through
+        # the ORM, so that their parent path (what the record rules read) follows.
+        orphans = self.sudo().with_context(active_test=False).child_ids - self
+        if orphans:
+            orphans.write({"parent_id": False})
+        return super().unlink()
+
     def write(self, vals):
         if vals.get("nip"):
             vals["nip"] = vals["nip"].replace(" ", "").strip()

@@ -865,11 +865,16 @@ class KinerjaEvaluation(models.Model):
         frequency = year.company_id.kinerja_frequency or "month"
         periods = year.child_ids.filtered(lambda p: p.period_type == frequency).sorted("date_start")
         labels = dict(self._fields["predicate"]._description_selection(self.env))
-        evaluations = self.search_read(
-            [("skp_id", "in", skps.ids), ("state", "=", "done")],
-            ["skp_id", "period_id", "evaluation_type", "achievement", "predicate"],
-        )
-        by_key = {(e["skp_id"][0], e["period_id"][0], e["evaluation_type"]): e for e in evaluations}
+        # one row per evaluation (unique per SKP, period and type), without the display names
+        # a search_read would compute for a hundred thousand of them
+        by_key = {
+            (skp.id, period.id, evaluation_type): {"achievement": achievement, "predicate": predicate}
+            for skp, period, evaluation_type, predicate, achievement in self._read_group(
+                [("skp_id", "in", skps.ids), ("state", "=", "done")],
+                ["skp_id", "period_id", "evaluation_type", "predicate"],
+                ["achievement:max"],
+            )
+        }
         rank_labels = dict(self.env["hr.employee"]._fields["rank"]._description_selection(self.env))
         employees = skps.employee_id.sudo()
         employees.read(["name", "nip", "rank", "job_title", "job_id", "department_id"])

@@ -203,3 +203,19 @@ class TestPerformance(EvaluationCase):
             self.assertEqual(len(values["result_ids"]), size)
             self.assertEqual(len(values["indicator_ids"]), size)
         self.assertConstant(counts)
+
+    def test_manager_chain_follows_changes(self):
+        """The parent path behind "the employees below me" follows a new manager and a
+        deleted one."""
+        Employee = self.env["hr.employee"]
+        boss = Employee.create({"name": "Atasan"})
+        middle = Employee.create({"name": "Tengah", "parent_id": boss.id})
+        low = Employee.create({"name": "Bawah", "parent_id": middle.id})
+        self.assertEqual(Employee.search([("id", "child_of", boss.id)]), boss | middle | low)
+        low.parent_id = self.emp_section
+        self.assertEqual(Employee.search([("id", "child_of", boss.id)]), boss | middle)
+        self.assertIn(low, Employee.search([("id", "child_of", self.emp_head.id)]))
+        low.parent_id = middle
+        middle.unlink()
+        self.assertFalse(low.parent_id)
+        self.assertEqual(Employee.search([("id", "child_of", boss.id)]), boss)
