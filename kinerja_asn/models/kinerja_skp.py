@@ -260,9 +260,19 @@ class KinerjaSkp(models.Model):
 
     @api.depends("result_ids", "result_ids.weight", "result_ids.result_type", "indicator_ids")
     def _compute_counts(self):
-        # Saved SKPs (a team's list) are counted by the database; a form being edited counts
-        # its lines in memory.
-        saved = self.filtered(lambda skp: isinstance(skp.id, int))
+        # A list of saved SKPs is counted by the database; a form (being edited, or whose lines
+        # are read anyway) counts its lines in memory.
+        cache = self.env.cache
+        in_memory = self.filtered(
+            lambda skp: (
+                not isinstance(skp.id, int)
+                or (
+                    cache.contains(skp, self._fields["result_ids"])
+                    and cache.contains(skp, self._fields["indicator_ids"])
+                )
+            )
+        )
+        saved = self - in_memory
         results, indicators = {}, {}
         if saved:
             for skp, result_type, count, weight in self.env["kinerja.skp.result"]._read_group(
@@ -280,7 +290,7 @@ class KinerjaSkp(models.Model):
                 )
             }
         for skp in self:
-            if isinstance(skp.id, int):
+            if skp in saved:
                 skp.result_count, skp.weight_total = results.get(skp.id, (0, 0.0))
                 skp.indicator_count = indicators.get(skp.id, 0)
             else:
