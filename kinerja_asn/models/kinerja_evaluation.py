@@ -4,6 +4,7 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tools import SQL
 
 from ..tools.achievement import predicate, rating_from_achievement
 from .res_company import RATING_SELECTION
@@ -329,9 +330,39 @@ class KinerjaEvaluation(models.Model):
         line_achievements = {}
         suggestions = evaluations.sudo()._suggestion_values_multi(line_achievements)
         evaluations.sudo()._create_lines(line_achievements)
-        for evaluation, values in suggestions.items():
-            evaluation.sudo().write(values)
+        evaluations.sudo()._store_suggestions(suggestions)
         return evaluations
+
+    def _store_suggestions(self, suggestions):
+        """Store {evaluation: values} from _suggestion_values_multi in one UPDATE: these
+        read-only figures are set by the application only, are not tracked and nothing stored
+        depends on them, while a month's evaluations of a government would be written one by
+        one (each through the chatter's write)."""
+        if not suggestions:
+            return
+        fnames = ["achievement", "suggested_result_rating", "suggestion_note"]
+        records = self.browse([evaluation.id for evaluation in suggestions])
+        records.flush_recordset(fnames)
+        values = list(suggestions.values())
+        self.env.cr.execute(
+            """
+            UPDATE kinerja_evaluation e
+               SET achievement = new.achievement, suggested_result_rating = new.rating,
+                   suggestion_note = new.note, write_uid = %(uid)s, write_date = %(now)s
+              FROM unnest(%(ids)s::int[], %(achievements)s::float8[], %(ratings)s::varchar[], %(notes)s::varchar[])
+                   AS new(id, achievement, rating, note)
+             WHERE e.id = new.id
+            """,
+            {
+                "uid": self.env.uid,
+                "now": self.env.cr.now(),
+                "ids": records.ids,
+                "achievements": [vals["achievement"] or 0.0 for vals in values],
+                "ratings": [vals["suggested_result_rating"] or None for vals in values],
+                "notes": [vals["suggestion_note"] or None for vals in values],
+            },
+        )
+        records.invalidate_recordset([*fnames, "write_uid", "write_date"])
 
     def write(self, vals):
         self._check_rating_keys(vals)
@@ -824,10 +855,53 @@ class KinerjaEvaluation(models.Model):
         evaluations = (
             self.sudo()
             .with_context(mail_create_nolog=True, mail_create_nosubscribe=True)
-            .create([{"skp_id": skp.id, "period_id": period.id, "evaluation_type": evaluation_type} for skp in todo])
+            .create(self._prepare_vals_list(todo, period, evaluation_type))
         )
         evaluations._schedule_evaluation_activity()
         return evaluations.with_env(self.env)
+
+    @api.model
+    def _prepare_vals_list(self, skps, period, evaluation_type):
+        """The values of new drafts with what they copy from their SKP already filled, read in
+        one query: left to the ORM, each of a month's ten thousand drafts would compute its
+        related fields and its name record by record before being inserted."""
+        if not skps:
+            return []
+        copied = [
+            "employee_id",
+            "user_id",
+            "evaluator_id",
+            "evaluator_user_id",
+            "evaluator_parent_id",
+            "evaluator_parent_user_id",
+            "department_id",
+            "company_id",
+        ]
+        self.env["kinerja.skp"].flush_model(copied)
+        self.env["hr.employee"].flush_model(["name"])
+        self.env.cr.execute(
+            SQL(
+                "SELECT s.id, %s, e.name FROM kinerja_skp s JOIN hr_employee e ON e.id = s.employee_id"
+                " WHERE s.id = ANY(%s)",
+                SQL(", ").join(SQL.identifier("s", fname) for fname in copied),
+                skps.ids,
+            )
+        )
+        label = dict(self._fields["evaluation_type"]._description_selection(self.env))[evaluation_type]
+        vals_list = []
+        for skp_id, *values, employee_name in self.env.cr.fetchall():
+            vals = dict(zip(copied, values, strict=True))
+            vals.update(
+                {
+                    "skp_id": skp_id,
+                    "period_id": period.id,
+                    "evaluation_type": evaluation_type,
+                    "period_date_start": period.date_start,
+                    "name": " - ".join(filter(None, [employee_name, label, period.name])),
+                }
+            )
+            vals_list.append(vals)
+        return vals_list
 
     def _schedule_evaluation_activity(self):
         """One activity per evaluation for its evaluator, all created in one call; without an

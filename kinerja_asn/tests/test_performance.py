@@ -86,6 +86,16 @@ class TestPerformance(EvaluationCase):
             self.assertEqual(len(evaluations), size)
             self.assertEqual(evaluations.activity_ids.user_id, self.user_section)
             self.assertEqual(set(evaluations.mapped("suggested_result_rating")), {"below"}, "10 of 120 by March")
+            # what the batch copies from the SKP is what the ORM would have computed
+            self.env.invalidate_all()
+            for evaluation in evaluations:
+                skp = evaluation.skp_id
+                for fname in ("employee_id", "user_id", "evaluator_id", "evaluator_user_id", "department_id"):
+                    self.assertEqual(evaluation[fname], skp[fname], fname)
+                self.assertEqual(evaluation.evaluator_parent_user_id, skp.evaluator_parent_user_id)
+                self.assertEqual(evaluation.period_date_start, self.month[month].date_start)
+                self.assertEqual(evaluation.name, f"{skp.employee_id.name} - Periodic - {self.month[month].name}")
+                self.assertGreater(evaluation.achievement, 0)
         self.assertConstant(counts)
 
     def test_accept_month_recomputes_achievement(self):
