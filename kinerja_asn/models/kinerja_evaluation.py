@@ -877,6 +877,8 @@ class KinerjaEvaluation(models.Model):
             "department_id",
             "company_id",
         ]
+        # (before the query: the label may be read from the database in the user's language)
+        label = dict(self._fields["evaluation_type"]._description_selection(self.env))[evaluation_type]
         self.env["kinerja.skp"].flush_model(copied)
         self.env["hr.employee"].flush_model(["name"])
         self.env.cr.execute(
@@ -887,9 +889,9 @@ class KinerjaEvaluation(models.Model):
                 skps.ids,
             )
         )
-        label = dict(self._fields["evaluation_type"]._description_selection(self.env))[evaluation_type]
+        rows = self.env.cr.fetchall()
         vals_list = []
-        for skp_id, *values, employee_name in self.env.cr.fetchall():
+        for skp_id, *values, employee_name in rows:
             vals = dict(zip(copied, values, strict=True))
             vals.update(
                 {

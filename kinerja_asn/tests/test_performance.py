@@ -229,3 +229,12 @@ class TestPerformance(EvaluationCase):
         middle.unlink()
         self.assertFalse(low.parent_id)
         self.assertEqual(Employee.search([("id", "child_of", boss.id)]), boss)
+
+    def test_prepare_evaluations_in_indonesian(self):
+        """The batch reads its labels in the user's language, which may query the database:
+        the drafts are still all created (the demo data prepares them in Indonesian)."""
+        self.env["res.lang"]._activate_lang("id_ID")
+        skps = self._team(3, "Bahasa")
+        evaluations = self.Evaluation.with_context(lang="id_ID")._prepare(self.month[2], skps)
+        self.assertEqual(len(evaluations), 3)
+        self.assertEqual(evaluations.skp_id, skps)
