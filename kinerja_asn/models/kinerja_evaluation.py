@@ -7,6 +7,7 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import SQL
 
 from ..tools.achievement import predicate, rating_from_achievement
+from ..tools.fixed_fields import check_fixed
 from .res_company import RATING_SELECTION
 
 RATINGS = RATING_SELECTION
@@ -365,6 +366,7 @@ class KinerjaEvaluation(models.Model):
         records.invalidate_recordset([*fnames, "write_uid", "write_date"])
 
     def write(self, vals):
+        check_fixed(self, vals, ["skp_id", "period_id", "evaluation_type"])
         self._check_rating_keys(vals)
         if "predicate" in vals and not self.env.su:
             raise UserError(self.env._("The predicate follows from the two ratings: set the ratings instead."))

@@ -1,6 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, ValidationError
 
+from ..tools.fixed_fields import check_fixed
+
 
 class KinerjaFeedback(models.Model):
     """Umpan balik: continuous feedback from a supervisor on a work result or a core value."""
@@ -89,6 +91,7 @@ class KinerjaFeedback(models.Model):
         return records
 
     def write(self, vals):
+        check_fixed(self, vals, ["skp_id", "author_id"])
         for feedback in self:
             feedback._check_author(edit=True)
         return super().write(vals)

@@ -3,6 +3,7 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
+from ..tools.fixed_fields import check_fixed
 from .kinerja_evaluation import PREDICATES, RATINGS
 
 
@@ -118,6 +119,7 @@ class KinerjaObjection(models.Model):
         return records
 
     def write(self, vals):
+        check_fixed(self, vals, ["evaluation_id"])
         if not self.env.su:
             decision = {"revised_result_rating", "revised_behavior_rating", "decision_reason"}
             for objection in self:

@@ -5,6 +5,8 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools.mimetypes import guess_mimetype
 
+from ..tools.fixed_fields import check_fixed
+
 # What the employee reports; it changes only while the report is his to edit.
 CONTENT_FIELDS = {"indicator_id", "period_id", "value", "note", "evidence_url", "attachment_ids"}
 # What the content of a file must look like for its extension (where the format has a
@@ -294,6 +296,7 @@ class KinerjaRealization(models.Model):
         return reports
 
     def write(self, vals):
+        check_fixed(self, vals, ["indicator_id"])
         if "state" in vals:
             for report in self:
                 report._check_state_access(vals["state"])

@@ -1,5 +1,7 @@
 from odoo import api, models
 
+from ..tools.fixed_fields import check_fixed
+
 
 class KinerjaSkpContentMixin(models.AbstractModel):
     """The lines of an SKP (results, indicators, annex): they change only while the SKP may,
@@ -15,6 +17,7 @@ class KinerjaSkpContentMixin(models.AbstractModel):
         return records
 
     def write(self, vals):
+        check_fixed(self, vals, ["skp_id", "result_id"])
         self.skp_id._check_editable({self._name})
         return super().write(vals)
 

@@ -356,3 +356,42 @@ class TestAccessMatrix(EvaluationCase):
         self.assertFalse(summary["colleague"], "a colleague does not learn the predicate")
         self.assertEqual(summary["supervisor"], self.evaluation_done.predicate)
         self.assertEqual(summary["two_up"], self.evaluation_done.predicate)
+
+    def test_records_cannot_be_moved_onto_someone_elses(self):
+        """Record rules judge a record as it was: moving it onto another's SKP, indicator or
+        evaluation afterwards is refused to everyone, so it cannot slip past them."""
+        draft = self._report(self.ind_staff, 3, 4, submit=False)
+        ind_colleague = self.skp_staff2.indicator_ids[:1]
+        self._check(
+            "move a draft report onto a colleague's indicator",
+            lambda user: draft.with_user(user).write({"indicator_id": ind_colleague.id}),
+            set(),
+        )
+        self._check(
+            "move a work result into another SKP",
+            lambda user: self.rhk_staff.with_user(user).write({"skp_id": self.skp_staff2.id}),
+            set(),
+        )
+        self._check(
+            "move an indicator under another result",
+            lambda user: self.ind_staff.with_user(user).write({"result_id": self.rhk_staff2.id}),
+            set(),
+        )
+        self._check(
+            "move an evaluation to another SKP",
+            lambda user: self.evaluation_draft.with_user(user).write({"skp_id": self.skp_staff2.id}),
+            set(),
+        )
+        self._check(
+            "sign feedback in someone else's name",
+            lambda user: self.feedback.with_user(user).write({"author_id": self.user_head.id}),
+            set(),
+        )
+        self._check(
+            "attach an objection to another evaluation",
+            lambda user: self.objection.with_user(user).write({"evaluation_id": self.evaluation_draft.id}),
+            set(),
+        )
+        # writing the same value again (as a form may) is harmless
+        draft.with_user(self.user_staff).write({"indicator_id": self.ind_staff.id, "value": 5})
+        self.assertEqual(draft.value, 5)

@@ -1,1 +1,2 @@
 from . import achievement
+from . import fixed_fields
