@@ -4,6 +4,7 @@ from . import hr_employee_base
 from . import hr_employee
 from . import hr_employee_public
 from . import hr_department
+from . import ir_attachment
 from . import kinerja_period
 from . import kinerja_indicator
 from . import kinerja_core_value

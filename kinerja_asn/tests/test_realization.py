@@ -262,6 +262,28 @@ class TestRealizationFlow(RealizationCase):
         self.assertEqual((attachment.res_model, attachment.res_id), ("kinerja.realization", report.id))
         self.assertEqual(report.evidence_count, 1)
 
+    def test_evidence_of_a_submitted_report_is_kept(self):
+        attachment = self._attachment("daftar_hadir.pdf")
+        report = self.Report.with_user(self.user_staff).create(
+            {
+                "indicator_id": self.ind_staff.id,
+                "period_id": self.month[1].id,
+                "attachment_ids": [(6, 0, attachment.ids)],
+            }
+        )
+        report.with_user(self.user_staff).action_submit()
+        as_staff = attachment.with_user(self.user_staff)
+        with self.assertRaisesMsg(UserError, "is kept as it is"):
+            as_staff.unlink()
+        with self.assertRaisesMsg(UserError, "is kept as it is"):
+            as_staff.write({"datas": base64.b64encode(b"%PDF-1.4 lain")})
+        self.assertTrue(attachment.exists())
+        self.assertEqual(attachment.raw, b"%PDF-1.4 bukti")
+        # back in draft, the employee changes his evidence again
+        report.with_user(self.user_staff).action_withdraw()
+        as_staff.unlink()
+        self.assertFalse(report.attachment_ids)
+
     def test_goal_rollup_counts_the_top_of_the_cascade_once(self):
         """The head carries the goal; section and staff report the same library indicator below
         him: only the head's figure counts, not head + section + staff."""
