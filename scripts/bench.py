@@ -62,6 +62,57 @@ def timed(label):
 # ----------------------------------------------------------------------------------------
 # Generation
 # ----------------------------------------------------------------------------------------
+def store_figures(cr, cap, indicator_ids=None):
+    """The stored realisation and achievement of indicators (all, or ``indicator_ids``), then
+    of their work results and SKPs, aggregated in plain SQL as the ORM computes them."""
+    only = "AND r.indicator_id = ANY(%(ids)s)" if indicator_ids is not None else ""
+    cr.execute(
+        f"""
+        UPDATE kinerja_skp_indicator i
+           SET realized_value = round(f.realized::numeric, 2),
+               achievement = CASE WHEN f.accepted = 0 OR i.target_value <= 0 THEN 0
+                                  ELSE GREATEST(0, LEAST(%(cap)s, f.realized / i.target_value * 100)) END,
+               reported_count = f.reported, pending_count = f.pending, last_reported_date = f.last_date
+          FROM (SELECT r.indicator_id,
+                       count(*) FILTER (WHERE r.state = 'accepted') AS accepted,
+                       CASE WHEN min(ind.aggregation) = 'sum'
+                            THEN COALESCE(sum(r.value) FILTER (WHERE r.state = 'accepted'), 0)
+                            ELSE COALESCE(avg(r.value) FILTER (WHERE r.state = 'accepted'), 0) END AS realized,
+                       count(*) AS reported,
+                       count(*) FILTER (WHERE r.state = 'submitted') AS pending,
+                       max(r.period_date_start) AS last_date
+                  FROM kinerja_realization r JOIN kinerja_skp_indicator ind ON ind.id = r.indicator_id
+                 WHERE r.state IN ('submitted', 'accepted') {only}
+              GROUP BY r.indicator_id) f
+         WHERE f.indicator_id = i.id
+        """,
+        {"cap": cap, "ids": indicator_ids},
+    )
+    only = "WHERE id = ANY(%(ids)s)" if indicator_ids is not None else ""
+    cr.execute(
+        f"""
+        UPDATE kinerja_skp_result r SET achievement = f.avg
+          FROM (SELECT result_id, avg(achievement) AS avg FROM kinerja_skp_indicator {only} GROUP BY result_id) f
+         WHERE f.result_id = r.id
+        """,
+        {"ids": indicator_ids},
+    )
+    only = (
+        "AND skp_id IN (SELECT skp_id FROM kinerja_skp_indicator WHERE id = ANY(%(ids)s))"
+        if indicator_ids is not None
+        else ""
+    )
+    cr.execute(
+        f"""
+        UPDATE kinerja_skp s SET achievement = f.avg
+          FROM (SELECT skp_id, avg(achievement) AS avg FROM kinerja_skp_result
+                 WHERE result_type = 'main' {only} GROUP BY skp_id) f
+         WHERE f.skp_id = s.id
+        """,
+        {"ids": indicator_ids},
+    )
+
+
 class Generator:
     def __init__(self, env, n):
         self.env = env
@@ -538,45 +589,7 @@ class Generator:
     def _figures(self):
         """The stored computes of indicators, results and SKPs, as _compute_realization and
         _compute_achievement compute them (checked on a sample in _check_consistency)."""
-        cap = self.company.kinerja_achievement_cap or 100.0
-        cr = self.cr
-        cr.execute(
-            """
-            UPDATE kinerja_skp_indicator i
-               SET realized_value = round(f.realized::numeric, 2),
-                   achievement = CASE WHEN f.accepted = 0 OR i.target_value <= 0 THEN 0
-                                      ELSE GREATEST(0, LEAST(%(cap)s, f.realized / i.target_value * 100)) END,
-                   reported_count = f.reported, pending_count = f.pending, last_reported_date = f.last_date
-              FROM (SELECT r.indicator_id,
-                           count(*) FILTER (WHERE r.state = 'accepted') AS accepted,
-                           CASE WHEN min(ind.aggregation) = 'sum'
-                                THEN COALESCE(sum(r.value) FILTER (WHERE r.state = 'accepted'), 0)
-                                ELSE COALESCE(avg(r.value) FILTER (WHERE r.state = 'accepted'), 0) END AS realized,
-                           count(*) AS reported,
-                           count(*) FILTER (WHERE r.state = 'submitted') AS pending,
-                           max(r.period_date_start) AS last_date
-                      FROM kinerja_realization r JOIN kinerja_skp_indicator ind ON ind.id = r.indicator_id
-                     WHERE r.state IN ('submitted', 'accepted')
-                  GROUP BY r.indicator_id) f
-             WHERE f.indicator_id = i.id
-            """,
-            {"cap": cap},
-        )
-        cr.execute(
-            """
-            UPDATE kinerja_skp_result r SET achievement = f.avg
-              FROM (SELECT result_id, avg(achievement) AS avg FROM kinerja_skp_indicator GROUP BY result_id) f
-             WHERE f.result_id = r.id
-            """
-        )
-        cr.execute(
-            """
-            UPDATE kinerja_skp s SET achievement = f.avg
-              FROM (SELECT skp_id, avg(achievement) AS avg FROM kinerja_skp_result
-                     WHERE result_type = 'main' GROUP BY skp_id) f
-             WHERE f.skp_id = s.id
-            """
-        )
+        store_figures(self.cr, self.company.kinerja_achievement_cap or 100.0)
 
     def _evaluations(self):
         from odoo.addons.kinerja_asn.models.kinerja_evaluation import CREDIT_COEFFICIENT, CREDIT_SHARE
@@ -978,48 +991,7 @@ class Bench:
 
     def _floor_figures(self, cr, indicators):
         """Realisation and achievement of these indicators, their results and SKPs, in SQL."""
-        cap = self.cap
-        cr.execute(
-            """
-            UPDATE kinerja_skp_indicator i
-               SET realized_value = round(f.realized::numeric, 2),
-                   achievement = CASE WHEN f.accepted = 0 OR i.target_value <= 0 THEN 0
-                                      ELSE GREATEST(0, LEAST(%(cap)s, f.realized / i.target_value * 100)) END,
-                   reported_count = f.reported, pending_count = f.pending, last_reported_date = f.last_date
-              FROM (SELECT r.indicator_id,
-                           count(*) FILTER (WHERE r.state = 'accepted') AS accepted,
-                           CASE WHEN min(ind.aggregation) = 'sum'
-                                THEN COALESCE(sum(r.value) FILTER (WHERE r.state = 'accepted'), 0)
-                                ELSE COALESCE(avg(r.value) FILTER (WHERE r.state = 'accepted'), 0) END AS realized,
-                           count(*) AS reported,
-                           count(*) FILTER (WHERE r.state = 'submitted') AS pending,
-                           max(r.period_date_start) AS last_date
-                      FROM kinerja_realization r JOIN kinerja_skp_indicator ind ON ind.id = r.indicator_id
-                     WHERE r.state IN ('submitted', 'accepted') AND r.indicator_id = ANY(%(ids)s)
-                  GROUP BY r.indicator_id) f
-             WHERE f.indicator_id = i.id
-            """,
-            {"cap": cap, "ids": indicators},
-        )
-        cr.execute(
-            """
-            UPDATE kinerja_skp_result r SET achievement = f.avg
-              FROM (SELECT result_id, avg(achievement) AS avg FROM kinerja_skp_indicator
-                     WHERE id = ANY(%s) GROUP BY result_id) f
-             WHERE f.result_id = r.id
-            """,
-            [indicators],
-        )
-        cr.execute(
-            """
-            UPDATE kinerja_skp s SET achievement = f.avg
-              FROM (SELECT skp_id, avg(achievement) AS avg FROM kinerja_skp_result
-                     WHERE result_type = 'main' AND skp_id IN (SELECT skp_id FROM kinerja_skp_indicator
-                                                               WHERE id = ANY(%s)) GROUP BY skp_id) f
-             WHERE f.skp_id = s.id
-            """,
-            [indicators],
-        )
+        store_figures(cr, self.cap, indicators)
 
     def _team_cte(self):
         return """
