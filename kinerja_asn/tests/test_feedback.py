@@ -1,3 +1,4 @@
+from odoo import fields
 from odoo.exceptions import AccessError, ValidationError
 from odoo.tests import tagged
 
@@ -78,7 +79,8 @@ class TestCoaching(RealizationCase):
         )
 
     def test_private_to_the_people_concerned(self):
-        note = self._note(follow_up_date="2026-12-01")
+        # a follow-up a month after today's session (the session date defaults to today)
+        note = self._note(follow_up_date=fields.Date.add(fields.Date.today(), months=1))
         self.assertEqual(note.activity_ids.user_id, self.user_section)
         for user in (self.user_staff, self.user_section, self.user_officer):
             self.assertTrue(note.with_user(user).has_access("read"), user.login)
