@@ -119,7 +119,7 @@ class KinerjaTeamMember(models.Model):
             {
                 "name": self.env._("Indicators of %s", self.employee_id.name),
                 "domain": [("skp_id", "=", self.skp_id.id)],
-                "context": {"search_default_group_result": 1},
+                "context": {},
             }
         )
         return action
