@@ -26,3 +26,4 @@ from . import kinerja_org_rating
 from . import kinerja_distribution_rule
 from . import kinerja_objection
 from . import kinerja_reminder
+from . import kinerja_team_member

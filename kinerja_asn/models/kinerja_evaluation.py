@@ -931,63 +931,6 @@ class KinerjaEvaluation(models.Model):
             self.env["mail.activity"].with_context(mail_activity_quick_update=True).create(vals_list)
 
     @api.model
-    def _unit_recap(self, year, departments=None):
-        """Rows of the unit recap: every running or evaluated SKP of ``year`` (in
-        ``departments`` and their sub-units, or the whole agency) with its identity,
-        achievement and predicate per sub-period and its annual predicate; and the count of
-        each annual predicate. A fixed number of queries whatever the number of employees."""
-        domain = [("period_id", "=", year.id), ("state", "in", ("approved", "done"))]
-        if departments:
-            domain.append(("department_id", "child_of", departments.ids))
-        skps = self.env["kinerja.skp"].search(domain, order="department_id, employee_id")
-        frequency = year.company_id.kinerja_frequency or "month"
-        periods = year.child_ids.filtered(lambda p: p.period_type == frequency).sorted("date_start")
-        labels = dict(self._fields["predicate"]._description_selection(self.env))
-        # one row per evaluation (unique per SKP, period and type), without the display names
-        # a search_read would compute for a hundred thousand of them
-        by_key = {
-            (skp.id, period.id, evaluation_type): {"achievement": achievement, "predicate": predicate}
-            for skp, period, evaluation_type, predicate, achievement in self._read_group(
-                [("skp_id", "in", skps.ids), ("state", "=", "done")],
-                ["skp_id", "period_id", "evaluation_type", "predicate"],
-                ["achievement:max"],
-            )
-        }
-        rank_labels = dict(self.env["hr.employee"]._fields["rank"]._description_selection(self.env))
-        employees = skps.employee_id.sudo()
-        employees.read(["name", "nip", "rank", "job_title", "job_id", "department_id"])
-        rows, totals = [], dict.fromkeys(labels, 0)
-        for skp in skps:
-            employee = skp.employee_id.sudo()
-            annual = by_key.get((skp.id, year.id, "annual"))
-            if annual and annual["predicate"]:
-                totals[annual["predicate"]] += 1
-            cells = []
-            for period in periods:
-                evaluation = by_key.get((skp.id, period.id, "periodic"))
-                cells.append(
-                    {"achievement": evaluation["achievement"], "predicate": labels.get(evaluation["predicate"], "")}
-                    if evaluation
-                    else None
-                )
-            rows.append(
-                {
-                    "employee": skp.employee_name or employee.name,
-                    "nip": skp.employee_nip or employee.nip or "",
-                    "rank": skp.employee_rank or rank_labels.get(employee.rank, ""),
-                    "position": skp.employee_position or employee.job_title or employee.job_id.name or "",
-                    "unit": skp.department_id.complete_name or "",
-                    "periods": cells,
-                    "annual": labels.get(annual["predicate"], "") if annual else "",
-                }
-            )
-        return {
-            "periods": periods,
-            "rows": rows,
-            "totals": [(labels[key], count) for key, count in totals.items()],
-        }
-
-    @api.model
     def _cron_prepare_evaluations(self, department=None):
         """Daily: draft evaluations, with their suggestions, for every approved SKP covering a
         sub-period that has ended (and, after a year ends, the annual ones). Periods already

@@ -15,9 +15,9 @@ class KinerjaFeedback(models.Model):
     _mail_post_access = "read"
     _check_company_auto = True
 
-    skp_id = fields.Many2one(
-        "kinerja.skp", string="SKP", required=True, index=True, ondelete="cascade", check_company=True
-    )
+    # The company is the SKP's (company_id is related to it): a company check on the SKP
+    # itself would offer no SKP at all on a new feedback, whose company is not known yet.
+    skp_id = fields.Many2one("kinerja.skp", string="SKP", required=True, index=True, ondelete="cascade")
     employee_id = fields.Many2one(related="skp_id.employee_id", store=True, index=True)
     department_id = fields.Many2one(related="skp_id.department_id", store=True)
     company_id = fields.Many2one(related="skp_id.company_id", store=True, index=True)

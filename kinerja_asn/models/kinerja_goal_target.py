@@ -1,5 +1,6 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
+from odoo.osv import expression
 
 from ..tools.achievement import achievement
 
@@ -15,7 +16,8 @@ class KinerjaGoalTarget(models.Model):
     sequence = fields.Integer(default=10)
     goal_id = fields.Many2one("kinerja.goal", required=True, ondelete="cascade", index=True)
     indicator_id = fields.Many2one("kinerja.indicator", string="Indicator", required=True, check_company=True)
-    target_value = fields.Float(string="Target", digits=(16, 2))
+    # Targets of different indicators are in different units: never summed in grouped lists.
+    target_value = fields.Float(string="Target", digits=(16, 2), aggregator=None)
     unit_label = fields.Char(related="indicator_id.unit_label", string="Unit")
     direction = fields.Selection(related="indicator_id.direction")
     company_id = fields.Many2one(related="goal_id.company_id", store=True, index=True)
@@ -99,6 +101,22 @@ class KinerjaGoalTarget(models.Model):
                     picked |= ind
             result[target.id] = picked
         return result
+
+    @api.model
+    def read_group(self, domain, fields, groupby, offset=0, limit=None, orderby=False, lazy=True):  # noqa: PLR0917
+        """Grouped lists (Progress by Goal): each group shows the average achievement (%) of
+        its targets, the only figure that adds up across indicators of different units. The
+        roll-up is computed, not stored: it is taken from the group's targets, all computed
+        in one batch."""
+        groups = super().read_group(domain, fields, groupby, offset=offset, limit=limit, orderby=orderby, lazy=lazy)
+        if not groups:
+            return groups
+        targets = self.search(expression.OR([group["__domain"] for group in groups]))
+        targets.mapped("achievement")  # one roll-up for all the groups
+        for group in groups:
+            members = targets.filtered_domain(group["__domain"])
+            group["achievement"] = sum(members.mapped("achievement")) / len(members) if members else 0.0
+        return groups
 
     def action_view_progress(self):
         """Realisation of the goal on this indicator, by period and work unit."""

@@ -37,7 +37,9 @@ class KinerjaSkpIndicator(models.Model):
     name = fields.Text(string="Indicator", required=True)
     aspect = fields.Selection(ASPECTS, default="quantity")
     perspective = fields.Selection(PERSPECTIVES)
-    target_value = fields.Float(string="Target", digits=(16, 2))
+    # Targets and realisation of different indicators are in different units (reports,
+    # percent, days): never summed in grouped lists; the achievement (%) is averaged instead.
+    target_value = fields.Float(string="Target", digits=(16, 2), aggregator=None)
     unit_label = fields.Char(string="Unit")
     target_text = fields.Text(
         string="Expectation",
@@ -60,6 +62,7 @@ class KinerjaSkpIndicator(models.Model):
         digits=(16, 2),
         compute="_compute_realization",
         store=True,
+        aggregator=None,
         help="The accepted realisation so far, combined by the indicator's aggregation.",
     )
     achievement = fields.Float(
@@ -72,6 +75,7 @@ class KinerjaSkpIndicator(models.Model):
     reported_count = fields.Integer(
         compute="_compute_realization",
         store=True,
+        aggregator=None,
         string="Periods Reported",
         help="Sub-periods with a submitted or accepted realisation report.",
     )
@@ -108,53 +112,70 @@ class KinerjaSkpIndicator(models.Model):
             indicator.pending_count = values.get("pending", 0)
 
     @api.depends_context("uid")
-    @api.depends("last_reported_date", "state")
+    @api.depends("last_reported_date", "state", "skp_id.date_start", "skp_id.date_end")
     def _compute_is_report_missing(self):
-        due = self._due_period_starts()
+        due = self._due_periods()
         for indicator in self:
-            start = due.get(indicator.company_id.id)
+            period = due.get(indicator.company_id.id)
+            skp = indicator.skp_id
             indicator.is_report_missing = bool(
                 indicator.state == "approved"
-                and start
-                and indicator.skp_id.date_start <= start <= indicator.skp_id.date_end
-                and (not indicator.last_reported_date or indicator.last_reported_date < start)
+                and period
+                and skp.date_start
+                and skp.date_end
+                and skp.date_start <= period["date_end"]
+                and skp.date_end >= period["date_start"]
+                and (not indicator.last_reported_date or indicator.last_reported_date < period["date_start"])
             )
 
     def _search_is_report_missing(self, operator, value):
         if operator not in ("=", "!=") or not isinstance(value, bool):
             raise UserError(self.env._("Unsupported search on 'Report Missing'."))
-        branches = []
-        for company_id, start in self._due_period_starts().items():
-            branches.append(
-                [
-                    ("company_id", "=", company_id),
-                    ("state", "=", "approved"),
-                    ("skp_id.date_start", "<=", start),
-                    ("skp_id.date_end", ">=", start),
-                    "|",
-                    ("last_reported_date", "=", False),
-                    ("last_reported_date", "<", start),
-                ]
-            )
+        branches = [
+            [
+                ("company_id", "=", company_id),
+                ("state", "=", "approved"),
+                ("skp_id.date_start", "<=", period["date_end"]),
+                ("skp_id.date_end", ">=", period["date_start"]),
+                "|",
+                ("last_reported_date", "=", False),
+                ("last_reported_date", "<", period["date_start"]),
+            ]
+            for company_id, period in self._due_periods().items()
+        ]
         domain = expression.OR(branches) if branches else expression.FALSE_DOMAIN
         if (operator == "=") != value:
             return ["!", *expression.normalize_domain(domain)]
         return domain
 
     @api.model
-    def _due_period_starts(self):
-        """Per company, the start of the last sub-period whose reporting deadline has passed."""
+    def _due_periods(self):
+        """Per company, the dates of the last sub-period (of the company's evaluation
+        frequency) whose realisation deadline has passed: a report is missing only from the
+        day after that deadline (the sub-period's end when it has no deadline), never while
+        the employee may still report. One query for all companies."""
         today = fields.Date.context_today(self)
-        groups = self.env["kinerja.period"]._read_group(
+        companies = self.env.companies
+        Period = self.env["kinerja.period"]
+        branches = [
             [
-                ("period_type", "!=", "year"),
+                ("company_id", "=", company.id),
+                ("period_type", "=", company.kinerja_frequency or "month"),
+                "|",
                 ("report_deadline", "<", today),
-                ("company_id", "in", self.env.companies.ids),
-            ],
-            ["company_id"],
-            ["date_start:max"],
+                "&",
+                ("report_deadline", "=", False),
+                ("date_end", "<", today),
+            ]
+            for company in companies
+        ]
+        due = {}
+        periods = Period.search_fetch(
+            expression.OR(branches), ["company_id", "date_start", "date_end"], order="date_start desc"
         )
-        return {company.id: start for company, start in groups}
+        for period in periods:
+            due.setdefault(period.company_id.id, {"date_start": period.date_start, "date_end": period.date_end})
+        return due
 
     def _realization_figures(self, period=None, prorate=False):
         """Realisation and achievement of each indicator from its accepted reports, in one query.
@@ -212,6 +233,7 @@ class KinerjaSkpIndicator(models.Model):
                 "reported": reported,
                 "last_date": last_date or False,
                 "pending": pending,
+                "accepted": accepted,
             }
         return figures
 
@@ -224,6 +246,25 @@ class KinerjaSkpIndicator(models.Model):
             "view_mode": "list,form",
             "domain": [("indicator_id", "=", self.id)],
             "context": {"default_indicator_id": self.id},
+        }
+
+    def action_give_feedback(self):
+        """Feedback on the indicator's work result, for the current sub-period."""
+        self.ensure_one()
+        today = fields.Date.context_today(self)
+        frequency = self.company_id.kinerja_frequency or "month"
+        period = self.env["kinerja.period"]._find(today, frequency, self.company_id)
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Feedback to %s", self.employee_id.name),
+            "res_model": "kinerja.feedback",
+            "view_mode": "form",
+            "views": [(False, "form")],
+            "context": {
+                "default_skp_id": self.skp_id.id,
+                "default_result_id": self.result_id.id,
+                "default_period_id": period.parent_id == self.period_id and period.id,
+            },
         }
 
     @api.depends("name")

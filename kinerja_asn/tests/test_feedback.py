@@ -1,4 +1,3 @@
-from odoo import fields
 from odoo.exceptions import AccessError, ValidationError
 from odoo.tests import tagged
 
@@ -79,8 +78,8 @@ class TestCoaching(RealizationCase):
         )
 
     def test_private_to_the_people_concerned(self):
-        # a follow-up a month after today's session (the session date defaults to today)
-        note = self._note(follow_up_date=fields.Date.add(fields.Date.today(), months=1))
+        # a session on a fixed date, whatever the day the suite runs
+        note = self._note(date="2026-11-20", follow_up_date="2026-12-01")
         self.assertEqual(note.activity_ids.user_id, self.user_section)
         for user in (self.user_staff, self.user_section, self.user_officer):
             self.assertTrue(note.with_user(user).has_access("read"), user.login)

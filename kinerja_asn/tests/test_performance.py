@@ -3,9 +3,10 @@ for a team of 3 or of 6 (no per-record query). Counts only, never timings."""
 
 from lxml import etree
 
-from odoo.tests import new_test_user, tagged
+from odoo.tests import freeze_time, new_test_user, tagged
 
 from .test_evaluation import EvaluationCase
+from .test_realization import YEAR
 
 SIZES = (3, 6)
 
@@ -173,7 +174,13 @@ class TestPerformance(EvaluationCase):
         Indicator = env["kinerja.skp.indicator"]
         domain = [("skp_id.is_my_team", "=", True), ("state", "=", "approved")]
         spec = _view_spec(env, "kinerja.skp.indicator", "list")
-        aggregates = ["achievement:avg", "target_value:sum", "realized_value:sum", "pending_count:sum"]
+        # what the web client asks for the group rows: the fields' own aggregators
+        aggregates = [
+            f"{name}:{description['aggregator']}"
+            for name, description in Indicator.fields_get(list(spec), ["aggregator"]).items()
+            if description.get("aggregator")
+        ]
+        self.assertEqual(set(aggregates), {"achievement:avg", "pending_count:sum"}, "no sums of different units")
         group_counts, list_counts = [], []
         for size in SIZES:
             self._submitted_reports(self._team(size, f"Team {size}"), 1)
@@ -184,6 +191,33 @@ class TestPerformance(EvaluationCase):
             list_counts.append(count)
         self.assertConstant(group_counts)
         self.assertConstant(list_counts)
+
+    @freeze_time(f"{YEAR}-03-10")
+    def test_supervisor_my_team_members(self):
+        """Monitoring > My Team: one row per person below, with or without an SKP, as the web
+        client reads the list (missing reports included), and grouped by SKP status."""
+        env = self.env(user=self.user_head)
+        Member = env["kinerja.team.member"]
+        domain = [("is_my_team", "=", True), ("period_id.is_current", "=", True)]
+        spec = _view_spec(env, "kinerja.team.member", "list")
+        self.assertIn("report_missing_count", spec)
+        list_counts, group_counts = [], []
+        for size in SIZES:
+            self._submitted_reports(self._team(size, f"Members {size}"), 1)
+            self.env["hr.employee"].create(
+                [{"name": f"No plan {size} {index}", "parent_id": self.emp_section.id} for index in range(size)]
+            )
+            count, result = self._queries(lambda: Member.web_search_read(domain, spec, limit=80))
+            list_counts.append(count)
+            self.assertEqual(result["length"], 3 + 2 * sum(SIZES[: SIZES.index(size) + 1]))
+            states = [record["skp_state"] for record in result["records"]]
+            self.assertEqual(states.count("none"), sum(SIZES[: SIZES.index(size) + 1]))
+            count, _groups = self._queries(
+                lambda: Member.web_read_group(domain, ["achievement:avg", "pending_count:sum"], ["skp_state"])
+            )
+            group_counts.append(count)
+        self.assertConstant(list_counts)
+        self.assertConstant(group_counts)
 
     def test_employee_opens_his_skp(self):
         """The SKP form with its results, indicators, core values and annex."""

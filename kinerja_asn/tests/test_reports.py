@@ -1,15 +1,17 @@
 import io
 import shutil
+from datetime import date
 
 import openpyxl
 from PyPDF2 import PdfReader
 
 from odoo import fields
-from odoo.exceptions import AccessError
-from odoo.tests import HttpCase, tagged
+from odoo.exceptions import AccessError, UserError
+from odoo.tests import HttpCase, freeze_time, tagged
 from odoo.tools.safe_eval import safe_eval
 
 from .test_evaluation import EvaluationCase
+from .test_realization import YEAR
 
 
 def _xlsx(env, report, records, data=None):
@@ -30,6 +32,7 @@ class ReportCase(EvaluationCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
+        cls.Recap = cls.env["report.kinerja_asn.unit_recap_xlsx"]
         # a name that would be a formula if written carelessly
         cls.ind_staff.sudo().name = '=HYPERLINK("http://evil.example","klik")'
         cls.skp_staff.sudo().write({"approved_by_id": cls.user_section.id, "approved_date": "2026-01-20 10:00:00"})
@@ -67,16 +70,48 @@ class TestReportData(ReportCase):
         self._signed(month=1, result="above", behavior="above")
         self._signed(evaluation_type="annual", result="meets", behavior="meets")
         self._signed(self.skp_staff2, evaluation_type="annual", result="below", behavior="below")
-        recap = self.Evaluation._unit_recap(self.year, self.dept)
+        recap = self.Recap._get_recap_data(self.year, self.dept)
         by_name = {row["employee"]: row for row in recap["rows"]}
         self.assertEqual(set(by_name), {"Kepala Dinas", "Kepala Seksi", "Staf Satu", "Staf Dua"})
         staff = by_name["Staf Satu"]
         self.assertEqual(staff["nip"], "199003032015031003")
         self.assertEqual(staff["periods"][0]["predicate"], "Very Good")
+        self.assertTrue(staff["periods"][0]["signed"])
         self.assertIsNone(staff["periods"][1])
-        self.assertEqual(staff["annual"], "Good")
+        self.assertEqual(staff["annual"]["predicate"], "Good")
+        self.assertTrue(staff["annual"]["signed"])
+        self.assertEqual((staff["signed_count"], staff["figure_count"]), (1, 1))
         totals = dict(recap["totals"])
         self.assertEqual((totals["Good"], totals["Very Poor"], totals["Very Good"]), (1, 1, 0))
+        self.assertEqual(recap["not_evaluated"], 2, "the two heads have no signed annual evaluation")
+
+    @freeze_time(f"{YEAR}-12-20")
+    def test_unit_recap_achievement_so_far_without_signed_evaluations(self):
+        """Eleven months of accepted realisation, nothing signed: each month shows the
+        achievement so far (target prorated to the month's end), marked as not signed, and
+        no predicate; months without anything accepted stay empty."""
+        for month in range(1, 12):
+            self._accepted(self.ind_staff, month, 9 + month % 3)
+        recap = self.Recap._get_recap_data(self.year, self.dept)
+        staff = next(row for row in recap["rows"] if row["employee"] == "Staf Satu")
+        figures = self.ind_staff._realization_figures(self.month[3], prorate=True)
+        self.assertAlmostEqual(staff["periods"][2]["achievement"], figures[self.ind_staff.id]["achievement"])
+        for month, cell in enumerate(staff["periods"][:11], start=1):
+            self.assertFalse(cell["signed"], month)
+            self.assertEqual(cell["predicate"], "", month)
+            self.assertGreater(cell["achievement"], 80, month)
+        self.assertIsNone(staff["periods"][11], "nothing accepted for December")
+        self.assertFalse(staff["annual"]["signed"])
+        self.assertAlmostEqual(staff["annual"]["achievement"], self.ind_staff.achievement)
+        self.assertEqual((staff["signed_count"], staff["figure_count"]), (0, 11))
+        self.assertTrue(all(count == 0 for _label, count in recap["totals"]))
+        self.assertEqual(recap["not_evaluated"], 4)
+        # a signed month replaces the figure so far with the evaluation's
+        self._signed(month=2, result="above", behavior="above")
+        staff = next(row for row in self.Recap._get_recap_data(self.year)["rows"] if row["employee"] == "Staf Satu")
+        self.assertTrue(staff["periods"][1]["signed"])
+        self.assertEqual(staff["periods"][1]["predicate"], "Very Good")
+        self.assertFalse(staff["periods"][2]["signed"])
 
     def test_unit_recap_query_count_does_not_grow(self):
         counts = []
@@ -92,7 +127,7 @@ class TestReportData(ReportCase):
                 evaluation.action_done(force=True)
             self.env.invalidate_all()
             before = self.env.cr.sql_log_count
-            recap = self.Evaluation._unit_recap(self.year)
+            recap = self.Recap._get_recap_data(self.year)
             counts.append(self.env.cr.sql_log_count - before)
         self.assertEqual(len(recap["rows"]), 4 + 25)
         self.assertLessEqual(counts[1], counts[0] + 2, counts)
@@ -174,6 +209,171 @@ class TestReportData(ReportCase):
 
 
 @tagged("post_install", "-at_install")
+class TestMonitoring(ReportCase):
+    """My Team, the missing reports and the grouped progress screens."""
+
+    def _missing(self, user=None):
+        Indicator = self.env["kinerja.skp.indicator"].with_user(user or self.user_officer)
+        return Indicator.search([("is_report_missing", "=", True), ("department_id", "=", self.dept.id)])
+
+    def test_report_missing_only_after_the_deadline(self):
+        """January reported by the staff, nothing by the others: from 6 February (the day
+        after January's deadline) the others' January reports are missing; on 1 March (first
+        day after February) and on 5 March (February's deadline) still only those; on 6 March
+        the staff's February report is missing too."""
+        self._report(self.ind_staff, 1, 10)
+        self.assertEqual(self.month[2].report_deadline, date(YEAR, 3, 5))
+        others = (self.skp_head | self.skp_section | self.skp_staff2).indicator_ids
+        for day, staff_missing in (("02-06", False), ("03-01", False), ("03-05", False), ("03-06", True)):
+            with self.subTest(day=day), freeze_time(f"{YEAR}-{day}"):
+                self.env.invalidate_all()
+                expected = others | self.ind_staff if staff_missing else others
+                self.assertEqual(self._missing(), expected)
+                self.assertEqual(self.ind_staff.is_report_missing, staff_missing)
+                self.assertEqual(self.skp_staff2.indicator_ids.is_report_missing, True)
+                present = self.env["kinerja.skp.indicator"].search(
+                    [("is_report_missing", "=", False), ("department_id", "=", self.dept.id)]
+                )
+                self.assertEqual(self.ind_staff in present, not staff_missing)
+                dept = self.dept.with_user(self.user_officer)
+                self.assertEqual(dept.kinerja_report_missing_count, len(expected.skp_id))
+                action = dept.action_kinerja_open_missing_reports()
+                self.assertEqual(self.env["kinerja.skp.indicator"].search(action["domain"]), expected)
+        with freeze_time(f"{YEAR}-02-05"):
+            self.env.invalidate_all()
+            self.assertFalse(self._missing(), "nothing is due before January's deadline (5 February)")
+
+    def test_report_missing_for_an_skp_starting_within_the_period(self):
+        """A plan that starts on 15 February owes a February report after 5 March."""
+        employee = self.env["hr.employee"].create(
+            {"name": "Pindahan", "parent_id": self.emp_section.id, "department_id": self.dept.id}
+        )
+        skp, _result = self._approved_skp(employee, parent=self.rhk_section)
+        skp.sudo().date_start = date(YEAR, 2, 15)
+        with freeze_time(f"{YEAR}-03-06"):
+            self.env.invalidate_all()
+            self.assertTrue(skp.indicator_ids.is_report_missing)
+            self.assertIn(skp.indicator_ids, self._missing())
+
+    def test_report_missing_without_a_deadline_counts_from_the_period_end(self):
+        self.month[1].report_deadline = False
+        with freeze_time(f"{YEAR}-02-01"):
+            self.env.invalidate_all()
+            self.assertIn(self.ind_staff, self._missing())
+        with freeze_time(f"{YEAR}-01-31"):
+            self.env.invalidate_all()
+            self.assertFalse(self._missing())
+
+    def test_search_report_missing_rejects_other_operators(self):
+        with self.assertRaisesMsg(UserError, "Unsupported search on 'Report Missing'."):
+            self.env["kinerja.skp.indicator"].search([("is_report_missing", "in", [True])])
+
+    @freeze_time(f"{YEAR}-03-10")
+    def test_my_team_lists_staff_without_an_approved_skp(self):
+        newcomer = self.env["hr.employee"].create(
+            {"name": "Pegawai Baru", "parent_id": self.emp_section.id, "department_id": self.dept.id}
+        )
+        drafting = self.env["hr.employee"].create(
+            {"name": "Masih Draf", "parent_id": self.emp_section.id, "department_id": self.dept.id}
+        )
+        draft = self.env["kinerja.skp"].create({"employee_id": drafting.id, "period_id": self.year.id})
+        self._accepted(self.ind_staff, 1, 12)
+        self._report(self.ind_staff, 2, 5)
+        action = self.env["ir.actions.act_window"]._for_xml_id("kinerja_asn.kinerja_team_member_action")
+        context = safe_eval(action["context"])
+        self.assertEqual(context, {"search_default_my_team": 1, "search_default_current_year": 1})
+        Member = self.env["kinerja.team.member"].with_user(self.user_section)
+        members = Member.search([("is_my_team", "=", True), ("period_id.is_current", "=", True)])
+        by_employee = {member.employee_id: member for member in members}
+        self.assertEqual(set(by_employee), {self.emp_staff, self.emp_staff2, newcomer, drafting})
+        self.assertEqual(members[0].skp_state, "none", "people without a plan come first")
+        self.assertEqual(by_employee[newcomer].skp_state, "none")
+        self.assertFalse(by_employee[newcomer].has_plan)
+        self.assertFalse(by_employee[newcomer].skp_id)
+        self.assertEqual(by_employee[drafting].skp_id, draft)
+        self.assertEqual((by_employee[drafting].skp_state, by_employee[drafting].has_plan), ("draft", False))
+        staff = by_employee[self.emp_staff]
+        self.assertEqual((staff.skp_id, staff.skp_state, staff.has_plan), (self.skp_staff, "approved", True))
+        self.assertAlmostEqual(staff.achievement, self.skp_staff.achievement)
+        self.assertEqual((staff.indicator_count, staff.pending_count, staff.report_missing_count), (1, 1, 0))
+        self.assertEqual(by_employee[self.emp_staff2].report_missing_count, 1, "February is due since 5 March")
+        self.assertEqual(
+            Member.search([("is_my_team", "=", True), ("has_plan", "=", False)]).employee_id, newcomer | drafting
+        )
+        # from a row to the indicators and their reports
+        indicators = self.env["kinerja.skp.indicator"].with_user(self.user_section)
+        action = staff.action_view_indicators()
+        self.assertEqual(indicators.search(action["domain"]), self.ind_staff)
+        self.assertEqual(staff.action_open_skp()["res_id"], self.skp_staff.id)
+        with self.assertRaisesMsg(UserError, "Pegawai Baru has no SKP for this year yet."):
+            by_employee[newcomer].action_view_indicators()
+        # the head sees the whole tree below him, the section head included
+        head = self.env["kinerja.team.member"].with_user(self.user_head).search([("is_my_team", "=", True)])
+        self.assertIn(self.emp_section, head.employee_id)
+        self.assertIn(newcomer, head.employee_id)
+
+    def test_my_team_rows_are_those_of_the_reader(self):
+        Member = self.env["kinerja.team.member"]
+        own = Member.with_user(self.user_staff).search([])
+        self.assertEqual(own.employee_id, self.emp_staff, "a colleague's row is not his")
+        with self.assertRaises(AccessError):
+            Member.search([("employee_id", "=", self.emp_staff2.id)]).with_user(self.user_staff).read(["skp_state"])
+        self.assertFalse(Member.with_user(self.user_other).search([("employee_id", "=", self.emp_staff.id)]))
+        officer = Member.with_user(self.user_officer).search([("employee_id", "in", self.dept.member_ids.ids)])
+        self.assertEqual(officer.employee_id, self.dept.member_ids)
+        with self.assertRaises(AccessError):
+            Member.with_user(self.user_staff).search([], limit=1).unlink()
+
+    def test_grouped_my_team_averages_achievement_without_adding_units(self):
+        """52 reports and 100 %: the group row shows the average achievement, no sum of targets
+        or realisation of different indicators."""
+        percent = self.env["kinerja.skp.indicator"].create(
+            {
+                "result_id": self.rhk_staff.id,
+                "name": "Cakupan",
+                "target_value": 100,
+                "unit_label": "%",
+                "aggregation": "last",
+            }
+        )
+        self.ind_staff.sudo().target_value = 52
+        self._accepted(self.ind_staff, 1, 26)
+        self._accepted(percent, 1, 80)
+        Indicator = self.env["kinerja.skp.indicator"].with_user(self.user_section)
+        described = Indicator.fields_get(
+            ["target_value", "realized_value", "achievement", "reported_count"], ["aggregator"]
+        )
+        self.assertNotIn("aggregator", described["target_value"])
+        self.assertNotIn("aggregator", described["realized_value"])
+        self.assertNotIn("aggregator", described["reported_count"])
+        self.assertEqual(described["achievement"]["aggregator"], "avg")
+        aggregates = [f"{name}:{d['aggregator']}" for name, d in described.items() if d.get("aggregator")]
+        groups = Indicator.web_read_group([("skp_id", "=", self.skp_staff.id)], aggregates, ["employee_id"])
+        [group] = groups["groups"]
+        self.assertNotIn("target_value", group)
+        self.assertNotIn("realized_value", group)
+        self.assertAlmostEqual(group["achievement"], (50.0 + 80.0) / 2)
+
+    def test_progress_by_goal_groups_average_achievement(self):
+        lib_percent = self.env["kinerja.indicator"].create(
+            {"name": "Cakupan imunisasi", "code": "IMU-02", "aggregation": "average", "unit_label": "%"}
+        )
+        second = self.env["kinerja.goal.target"].create(
+            {"goal_id": self.goal.id, "indicator_id": lib_percent.id, "target_value": 100}
+        )
+        self._accepted(self.rhk_head.indicator_ids, 1, 300)
+        Target = self.env["kinerja.goal.target"].with_user(self.user_officer)
+        described = Target.fields_get(["target_value", "realized_value", "achievement"], ["aggregator"])
+        self.assertFalse(any(d.get("aggregator") for d in described.values()), described)
+        groups = Target.web_read_group([("goal_id", "=", self.goal.id)], [], ["goal_id"])["groups"]
+        [group] = groups
+        self.assertNotIn("target_value", group)
+        targets = self.goal.target_ids
+        self.assertEqual(targets, self.goal.target_ids.filtered(lambda t: t in (second | targets)))
+        self.assertAlmostEqual(group["achievement"], (25.0 + 0.0) / 2)
+
+
+@tagged("post_install", "-at_install")
 class TestXlsxReports(ReportCase):
     def test_skp_xlsx(self):
         book = _xlsx(self.env, "kinerja_asn.action_report_kinerja_skp_xlsx", self.skp_staff)
@@ -209,7 +409,41 @@ class TestXlsxReports(ReportCase):
         texts = _texts(sheet)
         self.assertIn("Staf Satu", texts)
         self.assertIn("Very Good", texts)
-        self.assertIn("Annual predicates", texts)
+        self.assertIn("Annual predicates (signed)", texts)
+        self.assertIn("Legend", texts)
+
+    @freeze_time(f"{YEAR}-12-20")
+    def test_unit_recap_xlsx_marks_figures_not_signed(self):
+        for month in range(1, 12):
+            self._accepted(self.ind_staff, month, 10)
+        self._signed(month=1, result="above", behavior="above")
+        data = {"year_id": self.year.id, "department_ids": self.dept.ids}
+        sheet = _xlsx(self.env, "kinerja_asn.action_report_kinerja_unit_recap_xlsx", self.year, data).active
+        header = [cell.value for cell in sheet[4]]
+        staff = next(row for row in sheet.iter_rows(min_row=5) if row[1].value == "Staf Satu")
+        january = header.index(f"{self.month[1].name} %")
+        february = header.index(f"{self.month[2].name} %")
+        # January is signed: plain number and its predicate
+        signed = self.Evaluation.search([("skp_id", "=", self.skp_staff.id), ("state", "=", "done")])
+        self.assertAlmostEqual(staff[january].value, signed.achievement)
+        self.assertEqual(staff[january + 1].value, "Very Good")
+        self.assertFalse(staff[january].font.i)
+        # February is the figure so far: a number all the same, italic on yellow, "Not signed"
+        expected = self.ind_staff._realization_figures(self.month[2], prorate=True)[self.ind_staff.id]
+        self.assertAlmostEqual(staff[february].value, expected["achievement"])
+        self.assertEqual(staff[february].data_type, "n")
+        self.assertTrue(staff[february].font.i)
+        self.assertEqual(staff[february].fill.fgColor.rgb[-6:], "FFF2CC")
+        self.assertEqual(staff[february + 1].value, "Not signed")
+        december = header.index(f"{self.month[12].name} %")
+        self.assertIn(staff[december].value, (None, ""), "nothing accepted for December")
+        self.assertEqual(staff[header.index("Signed Evaluations")].value, "1 of 11")
+        annual = staff[header.index("Annual %")]
+        self.assertAlmostEqual(annual.value, self.ind_staff.achievement)
+        self.assertTrue(annual.font.i)
+        texts = _texts(sheet)
+        self.assertIn("Not evaluated yet", texts)
+        self.assertIn("Legend", texts)
 
     def test_distribution_xlsx(self):
         rating = self.env["kinerja.org.rating"].create(
