@@ -148,6 +148,7 @@ class TestSkpFlow(SkpCase):
         wizard.result_name = "Imunisasi di posyandu binaan"
         wizard.indicator_name = "Anak diimunisasi"
         wizard.target_value = 200
+        wizard.unit_label = "anak"
         wizard.save().action_confirm()
         results = self.env["kinerja.skp.result"].search([("parent_result_id", "=", self.rhk_section.id)])
         self.assertEqual(results.employee_id, self.emp_staff | self.emp_staff2)
@@ -345,7 +346,7 @@ class TestSkpQueries(SkpCase):
                     "skp_id": skp.id,
                     "name": "RHK",
                     "parent_result_id": self.rhk_section.id,
-                    "indicator_ids": [(0, 0, {"name": "IKI", "target_value": 10})],
+                    "indicator_ids": [(0, 0, {"name": "IKI", "target_value": 10, "unit_label": "dokumen"})],
                 }
                 for skp in skps
             ]

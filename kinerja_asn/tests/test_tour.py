@@ -45,7 +45,7 @@ class TestSkpTour(KinerjaTourCase):
             {
                 "skp_id": section_skp.id,
                 "name": "Imunisasi rutin terlaksana",
-                "indicator_ids": [(0, 0, {"name": "Anak diimunisasi", "target_value": 1200})],
+                "indicator_ids": [(0, 0, {"name": "Anak diimunisasi", "target_value": 1200, "unit_label": "anak"})],
             }
         )
         skp = env["kinerja.skp"].create({"employee_id": staff.id, "period_id": year.id})
@@ -82,7 +82,7 @@ class TestRealizationTour(KinerjaTourCase):
             {
                 "skp_id": skp.id,
                 "name": "Imunisasi rutin terlaksana",
-                "indicator_ids": [(0, 0, {"name": "Anak diimunisasi", "target_value": 400})],
+                "indicator_ids": [(0, 0, {"name": "Anak diimunisasi", "target_value": 400, "unit_label": "anak"})],
             }
         )
         skp.write({"state": "approved"})
@@ -120,7 +120,7 @@ class TestEvaluationTour(KinerjaTourCase):
             {
                 "skp_id": skp.id,
                 "name": "Imunisasi rutin terlaksana",
-                "indicator_ids": [(0, 0, {"name": "Anak diimunisasi", "target_value": 400})],
+                "indicator_ids": [(0, 0, {"name": "Anak diimunisasi", "target_value": 400, "unit_label": "anak"})],
             }
         )
         skp.write({"state": "approved"})
