@@ -813,9 +813,7 @@ class KinerjaSkp(models.Model):
         employee's direct subordinates (Matriks Peran Hasil)."""
         self.ensure_one()
         if self.employee_id.user_id != self.env.user and not self._is_officer():
-            raise UserError(
-                self.env._("Only %s or an officer can distribute his work results.", self.employee_id.name)
-            )
+            raise UserError(self.env._("Only %s or an officer can distribute his work results.", self.employee_id.name))
         if not self.has_subordinates:
             raise UserError(
                 self.env._(
