@@ -1,5 +1,6 @@
 from datetime import date
 
+from odoo import Command
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import Form, tagged
 
@@ -244,11 +245,30 @@ class TestSkpPlanningScreens(SkpCase):
         self.assertIn("No work result yet", str(self.skp_staff.plan_summary))
 
     def test_plan_summary_on_unsaved_skp(self):
-        form = Form(self.env["kinerja.skp"].with_user(self.user_staff))
-        self.assertIn("No work result yet", str(form.plan_summary))
-        self.assertFalse(form.has_subordinates)
+        skp = self.env["kinerja.skp"].new(
+            {
+                "employee_id": self.emp_staff.id,
+                "period_id": self.year.id,
+                "result_ids": [
+                    Command.create(
+                        {
+                            "name": "Belum disimpan",
+                            "indicator_ids": [
+                                Command.create({"name": "IKI baru", "target_value": 3, "unit_label": "kali"})
+                            ],
+                        }
+                    )
+                ],
+            }
+        )
+        self.assertIn("Belum disimpan", skp.plan_summary)
+        self.assertIn("3 kali", skp.plan_summary)
+        self.assertFalse(skp.has_subordinates)
         form = Form(self.env["kinerja.skp"].with_user(self.user_section))
+        self.assertEqual(form.employee_id, self.emp_section)
         self.assertTrue(form.has_subordinates, "computed before saving, from the org chart")
+        form.employee_id = self.emp_staff
+        self.assertFalse(form.has_subordinates)
 
     def test_to_approve_list_query_count_does_not_grow(self):
         """To Approve with the plan inline: 5 or 20 waiting SKPs cost the same queries."""
@@ -311,7 +331,7 @@ class TestSkpPlanningScreens(SkpCase):
             wizard.action_confirm()
         self.assertFalse(self.env["kinerja.skp"].search([("employee_id", "=", self.emp_staff2.id)]))
         with self.assertRaisesMsg(UserError, "Only Kepala Seksi or an officer"):
-            self.skp_section.with_user(self.user_staff).action_open_mph_wizard()
+            self.skp_section.with_user(self.user_head).action_open_mph_wizard()
 
     def test_unit_required_for_quantitative_indicators(self):
         with self.assertRaisesMsg(ValidationError, "Give the unit of the indicator"):

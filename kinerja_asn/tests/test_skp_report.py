@@ -27,11 +27,18 @@ class TestSkpReport(HttpCase, SkpCase):
         # the workflow as the users run it, with the chatter tracking it (the common set-up
         # disables tracking for speed)
         skp = cls.skp_staff.with_context(tracking_disable=False)
-        skp.with_user(cls.user_staff).action_submit()
-        skp.with_user(cls.user_section).action_return(reason="Target terlalu rendah: naikkan menjadi 450")
+        cls._step(skp.with_user(cls.user_staff).action_submit)
+        cls._step(skp.with_user(cls.user_section).action_return, reason="Target terlalu rendah: naikkan menjadi 450")
         cls.skp_staff.result_ids.indicator_ids.target_value = 450
-        skp.with_user(cls.user_staff).action_submit()
-        skp.with_user(cls.user_section).action_approve()
+        cls._step(skp.with_user(cls.user_staff).action_submit)
+        cls._step(skp.with_user(cls.user_section).action_approve)
+
+    @classmethod
+    def _step(cls, action, **kwargs):
+        """One request: the action, then the tracking written at its commit."""
+        action(**kwargs)
+        cls.env.flush_all()
+        cls.env.cr.precommit.run()
 
     def _html(self):
         return self.env["ir.actions.report"]._render_qweb_html(REPORT, self.skp_staff.ids)[0].decode()
@@ -48,9 +55,9 @@ class TestSkpReport(HttpCase, SkpCase):
         self.assertTrue(all(entry["when"] for entry in history))
         # a withdrawal is not a return
         skp = self.skp_staff.with_context(tracking_disable=False)
-        skp.sudo().write({"state": "draft"})
-        skp.with_user(self.user_staff).action_submit()
-        skp.with_user(self.user_staff).action_draft()
+        self._step(skp.sudo().write, vals={"state": "draft"})
+        self._step(skp.with_user(self.user_staff).action_submit)
+        self._step(skp.with_user(self.user_staff).action_draft)
         self.assertEqual(
             [entry["step"] for entry in self.skp_staff._report_history()][-3:], ["Reopened", "Submitted", "Withdrawn"]
         )
