@@ -1,5 +1,7 @@
 from datetime import timedelta
 
+from markupsafe import Markup, escape
+
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
@@ -176,7 +178,7 @@ class KinerjaSkp(models.Model):
     approved_date = fields.Datetime(readonly=True, copy=False, tracking=True)
     approved_by_id = fields.Many2one("res.users", string="Approved By", readonly=True, copy=False)
     done_date = fields.Datetime(string="Evaluated On", readonly=True, copy=False)
-    return_reason = fields.Text(readonly=True, copy=False)
+    return_reason = fields.Text(readonly=True, copy=False, tracking=True)
     previous_skp_id = fields.Many2one(
         "kinerja.skp",
         string="Previous SKP",
@@ -185,6 +187,16 @@ class KinerjaSkp(models.Model):
         help="The SKP of the previous position, when this one follows a transfer.",
     )
     can_approve = fields.Boolean(compute="_compute_can_approve")
+    has_subordinates = fields.Boolean(
+        compute="_compute_has_subordinates",
+        help="The employee has direct subordinates, among whom he can distribute his work results.",
+    )
+    plan_summary = fields.Html(
+        string="Results and Targets",
+        compute="_compute_plan_summary",
+        sanitize=False,
+        help="The work results of the SKP with their indicators and targets, to judge it from a list.",
+    )
     is_my_team = fields.Boolean(compute="_compute_is_my_team", search="_search_is_my_team", string="In My Team")
     is_unit_head = fields.Boolean(
         compute="_compute_is_unit_head",
@@ -334,6 +346,62 @@ class KinerjaSkp(models.Model):
                 skp.can_approve = False
             else:
                 skp.can_approve = skp.state == "submitted"
+
+    @api.depends("employee_id")
+    def _compute_has_subordinates(self):
+        # As superuser: an employee may not read hr.employee, only its public fields.
+        employees = self.employee_id.ids
+        counts = {
+            parent.id: count
+            for parent, count in self.env["hr.employee"]
+            .sudo()
+            ._read_group([("parent_id", "in", employees)], ["parent_id"], ["__count"])
+        }
+        for skp in self:
+            skp.has_subordinates = bool(counts.get(skp.employee_id.id))
+
+    @api.depends(
+        "approach",
+        "use_weights",
+        "result_ids.name",
+        "result_ids.result_type",
+        "result_ids.weight",
+        "result_ids.indicator_ids.name",
+        "result_ids.indicator_ids.target_value",
+        "result_ids.indicator_ids.unit_label",
+        "result_ids.indicator_ids.target_text",
+    )
+    def _compute_plan_summary(self):
+        """One block per SKP: its results (type, weight) and their indicators with targets.
+        Read in batch through the prefetch: a list of 80 SKPs costs the same queries as one."""
+        types = dict(self.env["kinerja.skp.result"]._fields["result_type"]._description_selection(self.env))
+        for skp in self:
+            items = []
+            for result in skp.result_ids:
+                head = Markup('<span class="badge text-bg-light me-1">%s</span><strong>%s</strong>') % (
+                    types.get(result.result_type, ""),
+                    (result.name or "").splitlines()[0] if result.name else "",
+                )
+                if skp.use_weights and result.result_type == "main":
+                    head += Markup(' <span class="text-muted">(%s %%)</span>') % f"{result.weight:g}"
+                lines = []
+                for indicator in result.indicator_ids:
+                    target = (
+                        f"{indicator.target_value:g} {indicator.unit_label or ''}".strip()
+                        if skp.approach == "quantitative"
+                        else (indicator.target_text or "-")
+                    )
+                    lines.append(
+                        Markup("<li>%s: <strong>%s</strong></li>")
+                        % ((indicator.name or "").splitlines()[0] if indicator.name else "", target)
+                    )
+                body = Markup('<ul class="mb-1 ps-3">%s</ul>') % Markup("").join(lines) if lines else Markup("")
+                items.append(Markup('<li class="mb-1">%s%s</li>') % (head, body))
+            skp.plan_summary = (
+                Markup('<ol class="mb-0 ps-3 o_kinerja_plan_summary">%s</ol>') % Markup("").join(items)
+                if items
+                else Markup('<span class="text-muted">%s</span>') % escape(self.env._("No work result yet"))
+            )
 
     @api.depends_context("uid")
     def _compute_is_my_team(self):
@@ -554,7 +622,15 @@ class KinerjaSkp(models.Model):
             skp._check_submittable()
         self.write({"state": "submitted", "submitted_date": fields.Datetime.now(), "return_reason": False})
         self._schedule_approval_activity()
-        return True
+        if len(self) == 1:
+            message = self.env._(
+                "%(skp)s is submitted to %(evaluator)s for approval.",
+                skp=self.display_name,
+                evaluator=self.evaluator_id.name,
+            )
+        else:
+            message = self.env._("%s SKPs are submitted for approval.", len(self))
+        return self._notify_done(message)
 
     def action_approve(self):
         to_approve = self.filtered(lambda s: s.state == "submitted")
@@ -567,7 +643,27 @@ class KinerjaSkp(models.Model):
         # The snapshot is written as superuser: the evaluator may not read private fields.
         to_approve.sudo()._freeze_identity()
         to_approve._close_approval_activity(feedback=self.env._("SKP approved"))
-        return True
+        if not to_approve:
+            return self._notify_done(self.env._("Nothing to approve: only submitted SKPs are approved."), "warning")
+        if len(to_approve) == 1:
+            message = self.env._("%s is approved.", to_approve.display_name)
+        else:
+            message = self.env._("%s SKPs are approved.", len(to_approve))
+        return self._notify_done(message)
+
+    def _notify_done(self, message, kind="success"):
+        """A confirmation for the web client, then a reload of the form or list that called
+        it; over the external API the caller simply gets this (truthy) description back."""
+        return {
+            "type": "ir.actions.client",
+            "tag": "display_notification",
+            "params": {
+                "message": message,
+                "type": kind,
+                "sticky": False,
+                "next": {"type": "ir.actions.act_window_close"},
+            },
+        }
 
     def action_return(self, reason=None):
         """Return a submitted SKP to its employee with a reason (required)."""
@@ -630,6 +726,7 @@ class KinerjaSkp(models.Model):
 
     def action_open_mph_wizard(self):
         self.ensure_one()
+        self._check_can_distribute()
         return {
             "type": "ir.actions.act_window",
             "name": self.env._("Distribute a Work Result (Matriks Peran Hasil)"),
@@ -711,6 +808,22 @@ class KinerjaSkp(models.Model):
     # ------------------------------------------------------------------------------------
     # Business methods
     # ------------------------------------------------------------------------------------
+    def _check_can_distribute(self):
+        """Raise unless the current user may distribute the results of this SKP among the
+        employee's direct subordinates (Matriks Peran Hasil)."""
+        self.ensure_one()
+        if self.employee_id.user_id != self.env.user and not self._is_officer():
+            raise UserError(self.env._("Only %s or an officer can distribute his work results.", self.employee_id.name))
+        if not self.has_subordinates:
+            raise UserError(
+                self.env._(
+                    "%s has no direct subordinates: there is nobody to distribute work results to.",
+                    self.employee_id.name,
+                )
+            )
+        if self.state == "cancelled":
+            raise UserError(self.env._("%s is cancelled: its results cannot be distributed.", self.display_name))
+
     def _check_submittable(self):
         """Raise a clear error for the first thing that keeps this SKP from approval."""
         self.ensure_one()
@@ -735,6 +848,17 @@ class KinerjaSkp(models.Model):
                         result=result.name,
                     )
                 )
+            if self.approach == "quantitative":
+                without_unit = result.indicator_ids.filtered(lambda i: not (i.unit_label or "").strip())
+                if without_unit:
+                    raise UserError(
+                        self.env._(
+                            "The indicator “%(indicator)s” of “%(result)s” has no unit: say what its "
+                            "target counts (e.g. documents, children, %%).",
+                            indicator=without_unit[0].name,
+                            result=result.name,
+                        )
+                    )
             if result.result_type != "main":
                 continue
             if self.is_unit_head:
@@ -907,6 +1031,64 @@ class KinerjaSkp(models.Model):
         if self.done_date:
             trail.append((self.env._("Evaluated"), self.evaluator_id.name, self.done_date))
         return trail
+
+    def _report_history(self):
+        """Every change of state of the SKP, oldest first, with who made it, when, and the
+        reason of a return: {"step", "who", "when", "note"}.
+
+        Read from the tracked history: the tracking values are written by the application in
+        the same transaction as the change, and only administrators can alter them (users can
+        edit their own comments, never these). Labels recorded in the writer's language are
+        mapped back to the state keys, so that the document speaks its own language."""
+        self.ensure_one()
+        state_field = self._fields["state"]
+        keys = {}
+        for lang, _name in self.env["res.lang"].get_installed():
+            for key, label in state_field._description_selection(self.with_context(lang=lang).env):
+                keys[label] = key
+        trackings = (
+            self.env["mail.tracking.value"]
+            .sudo()
+            .search(
+                [
+                    ("mail_message_id.model", "=", self._name),
+                    ("mail_message_id.res_id", "=", self.id),
+                    ("field_id.model", "=", self._name),
+                    ("field_id.name", "in", ("state", "return_reason")),
+                ]
+            )
+        )
+        steps = {
+            ("draft", "submitted"): self.env._("Submitted"),
+            ("submitted", "approved"): self.env._("Approved"),
+            ("submitted", "draft"): self.env._("Withdrawn"),
+            ("approved", "draft"): self.env._("Reopened"),
+            ("cancelled", "draft"): self.env._("Reopened"),
+            ("approved", "done"): self.env._("Evaluated"),
+        }
+        history = []
+        for message in trackings.mail_message_id.sorted(lambda m: (m.date, m.id)):
+            values = message.tracking_value_ids.filtered(lambda t: t in trackings)
+            state = values.filtered(lambda t: t.field_id.name == "state")[:1]
+            if not state:
+                continue
+            old, new = keys.get(state.old_value_char), keys.get(state.new_value_char)
+            reason = values.filtered(lambda t: t.field_id.name == "return_reason")[:1].new_value_text
+            if (old, new) == ("submitted", "draft") and reason:
+                step = self.env._("Returned")
+            elif new == "cancelled":
+                step = self.env._("Cancelled")
+            else:
+                step = steps.get((old, new)) or f"{state.old_value_char} → {state.new_value_char}"
+            history.append(
+                {
+                    "step": step,
+                    "who": message.author_id.name or "-",
+                    "when": message.date,
+                    "note": reason or "",
+                }
+            )
+        return history
 
     def _verification_values(self):
         """What the public verification page shows of an approved SKP (no content)."""

@@ -298,3 +298,15 @@ class KinerjaSkpIndicator(models.Model):
                 )
             if indicator.target_value < 0:
                 raise ValidationError(self.env._("The target of “%s” cannot be negative.", indicator.name))
+
+    @api.constrains("unit_label", "result_id")
+    def _check_unit_label(self):
+        for indicator in self:
+            if indicator.skp_id.approach == "quantitative" and not (indicator.unit_label or "").strip():
+                raise ValidationError(
+                    self.env._(
+                        "Give the unit of the indicator “%s” (e.g. documents, children, %%): a "
+                        "quantitative target is a number of something.",
+                        indicator.name,
+                    )
+                )

@@ -63,6 +63,8 @@ class KinerjaSkpResult(models.Model):
     department_id = fields.Many2one(related="skp_id.department_id", store=True)
     state = fields.Selection(related="skp_id.state", store=True, string="SKP Status")
     evaluator_id = fields.Many2one(related="skp_id.evaluator_id")
+    approach = fields.Selection(related="skp_id.approach")
+    use_weights = fields.Boolean(related="skp_id.use_weights")
     company_id = fields.Many2one(related="skp_id.company_id", store=True, index=True)
     achievement = fields.Float(
         string="Achievement (%)",

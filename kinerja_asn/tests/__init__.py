@@ -12,3 +12,4 @@ from . import test_reports
 from . import test_access_matrix
 from . import test_performance
 from . import test_tour_monitoring
+from . import test_skp_report

@@ -63,3 +63,20 @@ class TestAccess(KinerjaCase):
         self.assertTrue(self.user_manager.has_group("kinerja_asn.group_kinerja_officer"))
         self.assertFalse(self.user_officer.has_group("kinerja_asn.group_kinerja_manager"))
         self.assertFalse(self.user_staff.has_group("kinerja_asn.group_kinerja_officer"))
+
+    def test_configuration_menu_for_officers_only(self):
+        """Employees reach the periods and their deadlines under Monitoring, never the
+        configuration; officers and administrators do."""
+        menu = self.env.ref("kinerja_asn.kinerja_menu_configuration")
+        periods_monitoring = self.env.ref("kinerja_asn.kinerja_menu_period_current")
+        indicators = self.env.ref("kinerja_asn.kinerja_indicator_menu")
+        core_values = self.env.ref("kinerja_asn.kinerja_core_value_menu")
+        Menu = self.env["ir.ui.menu"]
+        visible = Menu.with_user(self.user_staff)._visible_menu_ids()
+        self.assertNotIn(menu.id, visible)
+        self.assertFalse({indicators.id, core_values.id} & visible)
+        self.assertIn(periods_monitoring.id, visible)
+        for user in (self.user_officer, self.user_manager):
+            with self.subTest(user=user.login):
+                visible = Menu.with_user(user)._visible_menu_ids()
+                self.assertTrue({menu.id, indicators.id, core_values.id} <= visible)

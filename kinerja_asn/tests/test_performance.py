@@ -235,7 +235,9 @@ class TestPerformance(EvaluationCase):
                         "skp_id": skp.id,
                         "name": f"Hasil {index}",
                         "parent_result_id": self.rhk_section.id,
-                        "indicator_ids": [(0, 0, {"name": f"Indikator {index}", "target_value": 10})],
+                        "indicator_ids": [
+                            (0, 0, {"name": f"Indikator {index}", "target_value": 10, "unit_label": "dokumen"})
+                        ],
                     }
                 )
             skp.sudo().write({"state": "approved"})

@@ -89,6 +89,7 @@ class RealizationCase(KinerjaCase):
                         {
                             "name": f"Indikator {employee.name}",
                             "target_value": target,
+                            "unit_label": "anak",
                             "indicator_id": library.id if library else False,
                             **indicator,
                         },
@@ -160,6 +161,7 @@ class TestRealizationFlow(RealizationCase):
                             "result_id": self.rhk_staff.id,
                             "name": f"{aggregation} {direction}",
                             "target_value": target,
+                            "unit_label": "%",
                             "aspect": "quality",
                             "aggregation": aggregation,
                             "direction": direction,
@@ -183,7 +185,7 @@ class TestRealizationFlow(RealizationCase):
                     "name": "Kedua",
                     "parent_result_id": self.rhk_section.id,
                     "weight": 25,
-                    "indicator_ids": [(0, 0, {"name": "Dokumen", "target_value": 10})],
+                    "indicator_ids": [(0, 0, {"name": "Dokumen", "target_value": 10, "unit_label": "dokumen"})],
                 }
             )
         )
@@ -237,7 +239,7 @@ class TestRealizationFlow(RealizationCase):
         extra = (
             self.env["kinerja.skp.indicator"]
             .sudo()
-            .create({"result_id": self.rhk_staff.id, "name": "Laporan", "target_value": 12})
+            .create({"result_id": self.rhk_staff.id, "name": "Laporan", "target_value": 12, "unit_label": "laporan"})
         )
         action = self.skp_staff.with_user(self.user_staff).action_report_realization(self.month[3])
         reports = self.Report.search(action["domain"])

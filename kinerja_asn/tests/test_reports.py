@@ -49,7 +49,7 @@ class TestReportData(ReportCase):
         self.assertEqual(identity["evaluator_parent_name"], "Kepala Dinas")
         main, additional = self.skp_staff._report_results()
         self.assertEqual(main["rows"][0]["parent"], self.rhk_section.name)
-        self.assertEqual(main["rows"][0]["target"], "120")
+        self.assertEqual(main["rows"][0]["target"], "120 anak")
         self.assertFalse(additional["rows"])
         trail = self.skp_staff._report_trail()
         self.assertEqual(trail[0][:2], ("Approved by", self.user_section.name))

@@ -1,5 +1,6 @@
 from datetime import date
 
+from odoo import Command
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import Form, tagged
 
@@ -148,6 +149,7 @@ class TestSkpFlow(SkpCase):
         wizard.result_name = "Imunisasi di posyandu binaan"
         wizard.indicator_name = "Anak diimunisasi"
         wizard.target_value = 200
+        wizard.unit_label = "anak"
         wizard.save().action_confirm()
         results = self.env["kinerja.skp.result"].search([("parent_result_id", "=", self.rhk_section.id)])
         self.assertEqual(results.employee_id, self.emp_staff | self.emp_staff2)
@@ -185,6 +187,198 @@ class TestSkpFlow(SkpCase):
             self.env["kinerja.skp.transfer.wizard"].with_user(self.user_section).create(
                 {"skp_id": new.id, "date": date(2026, 9, 1)}
             ).action_confirm()
+
+
+@tagged("post_install", "-at_install")
+class TestSkpPlanningScreens(SkpCase):
+    """What the planning screens show and return: confirmations, the inline plan of To
+    Approve, the distribution only for supervisors, units of quantitative targets."""
+
+    def test_submit_and_approve_confirm_and_reload(self):
+        self._approved_chain()
+        self._add_result(self.skp_staff, "Imunisasi di posyandu", parent=self.rhk_section)
+        action = self.skp_staff.with_user(self.user_staff).action_submit()
+        self.assertEqual((action["type"], action["tag"]), ("ir.actions.client", "display_notification"))
+        self.assertIn("Kepala Seksi", action["params"]["message"])
+        self.assertEqual(action["params"]["next"], {"type": "ir.actions.act_window_close"}, "the form reloads")
+        action = self.skp_staff.with_user(self.user_section).action_approve()
+        self.assertEqual(action["params"]["type"], "success")
+        self.assertIn(self.skp_staff.display_name, action["params"]["message"])
+        self.assertEqual(self.skp_staff.state, "approved")
+
+    def test_mass_approval_confirms_the_number(self):
+        self._approved_chain()
+        skp2 = self.env["kinerja.skp"].create({"employee_id": self.emp_staff2.id, "period_id": self.year.id})
+        skps = self.skp_staff | skp2
+        for skp in skps:
+            self._add_result(skp, "Imunisasi di posyandu", parent=self.rhk_section)
+        skps.sudo().write({"state": "submitted"})
+        action = skps.with_user(self.user_section).action_approve()
+        self.assertIn("2", action["params"]["message"])
+        self.assertEqual(set(skps.mapped("state")), {"approved"})
+        action = skps.with_user(self.user_section).action_approve()
+        self.assertEqual(action["params"]["type"], "warning", "nothing left to approve is said, not hidden")
+
+    def test_return_wizard_confirms(self):
+        self._approved_chain()
+        self._add_result(self.skp_staff, "Imunisasi di posyandu", parent=self.rhk_section)
+        self.skp_staff.with_user(self.user_staff).action_submit()
+        wizard = Form(
+            self.env["kinerja.skp.return.wizard"]
+            .with_user(self.user_section)
+            .with_context(active_model="kinerja.skp", active_ids=self.skp_staff.ids)
+        )
+        wizard.reason = "Target terlalu rendah"
+        action = wizard.save().action_confirm()
+        self.assertEqual(action["tag"], "display_notification")
+        self.assertEqual((self.skp_staff.state, self.skp_staff.return_reason), ("draft", "Target terlalu rendah"))
+
+    def test_plan_summary_shows_results_indicators_targets(self):
+        self.skp_section.use_weights = True
+        self.rhk_section.weight = 100
+        summary = str(self.skp_section.plan_summary)
+        for expected in ("Imunisasi rutin terlaksana", "Indikator Imunisasi rutin terlaksana", "100 anak", "(100 %)"):
+            self.assertIn(expected, summary)
+        # a name is text, never markup
+        self.rhk_section.name = "<b>Tebal</b>"
+        self.assertIn("&lt;b&gt;Tebal&lt;/b&gt;", str(self.skp_section.plan_summary))
+        self.assertIn("No work result yet", str(self.skp_staff.plan_summary))
+
+    def test_plan_summary_on_unsaved_skp(self):
+        skp = self.env["kinerja.skp"].new(
+            {
+                "employee_id": self.emp_staff.id,
+                "period_id": self.year.id,
+                "result_ids": [
+                    Command.create(
+                        {
+                            "name": "Belum disimpan",
+                            "indicator_ids": [
+                                Command.create({"name": "IKI baru", "target_value": 3, "unit_label": "kali"})
+                            ],
+                        }
+                    )
+                ],
+            }
+        )
+        self.assertIn("Belum disimpan", skp.plan_summary)
+        self.assertIn("3 kali", skp.plan_summary)
+        self.assertFalse(skp.has_subordinates)
+        form = Form(self.env["kinerja.skp"].with_user(self.user_section))
+        self.assertEqual(form.employee_id, self.emp_section)
+        self.assertTrue(form.has_subordinates, "computed before saving, from the org chart")
+        form.employee_id = self.emp_staff
+        self.assertFalse(form.has_subordinates)
+
+    def test_to_approve_list_query_count_does_not_grow(self):
+        """To Approve with the plan inline: 5 or 20 waiting SKPs cost the same queries."""
+        self._approved_chain()
+        env = self.env(user=self.user_section)
+        view = self.env.ref("kinerja_asn.kinerja_skp_view_list_to_approve")
+        spec = {
+            name: {"fields": {"display_name": {}}} if env["kinerja.skp"]._fields[name].type == "many2one" else {}
+            for name in (
+                "employee_id",
+                "job_id",
+                "period_id",
+                "plan_summary",
+                "weight_total",
+                "submitted_date",
+                "state",
+            )
+        }
+        self.assertIn('name="plan_summary"', view.arch)
+        domain = [("state", "=", "submitted"), ("evaluator_user_id", "=", self.user_section.id)]
+        counts = []
+        for size in (5, 20):
+            employees = self.env["hr.employee"].create(
+                [{"name": f"Antre {size}-{i}", "parent_id": self.emp_section.id} for i in range(size)]
+            )
+            skps = self.env["kinerja.skp"].create([{"employee_id": e.id, "period_id": self.year.id} for e in employees])
+            for skp in skps:
+                self._add_result(skp, f"RHK {skp.employee_id.name}", parent=self.rhk_section)
+            skps.sudo().write({"state": "submitted"})
+            self.env.flush_all()
+            self.env.invalidate_all()
+            before = self.env.cr.sql_log_count
+            result = env["kinerja.skp"].web_search_read(domain, spec, limit=80)
+            counts.append(self.env.cr.sql_log_count - before)
+            self.assertIn("RHK Antre", result["records"][0]["plan_summary"])
+        self.assertLessEqual(counts[1], counts[0], counts)
+
+    def test_distribution_only_for_supervisors(self):
+        self._approved_chain()
+        self._add_result(self.skp_staff, "Imunisasi di posyandu", parent=self.rhk_section)
+        self.assertTrue(self.skp_section.has_subordinates)
+        self.assertFalse(self.skp_staff.has_subordinates)
+        action = self.skp_section.with_user(self.user_section).action_open_mph_wizard()
+        self.assertEqual(action["res_model"], "kinerja.mph.wizard")
+        with self.assertRaisesMsg(UserError, "no direct subordinates"):
+            self.skp_staff.with_user(self.user_staff).action_open_mph_wizard()
+        wizard = (
+            self.env["kinerja.mph.wizard"]
+            .with_user(self.user_staff)
+            .create(
+                {
+                    "skp_id": self.skp_staff.id,
+                    "parent_result_id": self.skp_staff.result_ids.id,
+                    "employee_ids": [(6, 0, self.emp_staff2.ids)],
+                    "result_name": "Bukan bawahan",
+                }
+            )
+        )
+        with self.assertRaisesMsg(UserError, "no direct subordinates"):
+            wizard.action_confirm()
+        self.assertFalse(self.env["kinerja.skp"].search([("employee_id", "=", self.emp_staff2.id)]))
+        with self.assertRaisesMsg(UserError, "Only Kepala Seksi or an officer"):
+            self.skp_section.with_user(self.user_head).action_open_mph_wizard()
+
+    def test_unit_required_for_quantitative_indicators(self):
+        with self.assertRaisesMsg(ValidationError, "Give the unit of the indicator"):
+            self.env["kinerja.skp.indicator"].create(
+                {"result_id": self.rhk_section.id, "name": "Tanpa satuan", "target_value": 5}
+            )
+        with self.assertRaisesMsg(ValidationError, "Give the unit"):
+            self.rhk_section.indicator_ids.unit_label = "  "
+        self.assertEqual(self.rhk_section.indicator_ids.unit_label, "anak")
+        # qualitative: an expectation in words, no unit
+        self.skp_staff.approach = "qualitative"
+        result = self.env["kinerja.skp.result"].create(
+            {
+                "skp_id": self.skp_staff.id,
+                "name": "Layanan ramah",
+                "parent_result_id": self.rhk_section.id,
+                "indicator_ids": [(0, 0, {"name": "Keluhan ditangani", "target_text": "Semua keluhan dijawab"})],
+            }
+        )
+        self.assertFalse(result.indicator_ids.unit_label)
+        # switched back to quantitative, the submission names what is missing
+        self.skp_staff.approach = "quantitative"
+        self.skp_section.sudo().write({"state": "approved"})
+        with self.assertRaisesMsg(UserError, "“Keluhan ditangani” of “Layanan ramah” has no unit"):
+            self.skp_staff.with_user(self.user_staff).action_submit()
+        self.assertEqual(self.skp_staff.state, "draft")
+
+    def test_result_form_on_an_unsaved_result(self):
+        """The add-result dialog: the SKP comes from the context, the weight follows the SKP's
+        weighting, the unit of a new indicator comes from the library."""
+        self.skp_staff.use_weights = True
+        form = Form(
+            self.env["kinerja.skp.result"].with_user(self.user_staff).with_context(default_skp_id=self.skp_staff.id),
+            view="kinerja_asn.kinerja_skp_result_view_form",
+        )
+        self.assertTrue(form.use_weights)
+        self.assertEqual(form.approach, "quantitative")
+        form.name = "Imunisasi di posyandu"
+        form.weight = 100
+        form.parent_result_id = self.rhk_section
+        with form.indicator_ids.new() as line:
+            line.indicator_id = self.indicator
+            self.assertEqual(line.unit_label, "%")
+            line.target_value = 95
+        result = form.save()
+        self.assertEqual((result.skp_id, result.weight), (self.skp_staff, 100))
+        self.assertEqual(result.indicator_ids.unit_label, "%")
 
 
 @tagged("post_install", "-at_install")
@@ -345,7 +539,7 @@ class TestSkpQueries(SkpCase):
                     "skp_id": skp.id,
                     "name": "RHK",
                     "parent_result_id": self.rhk_section.id,
-                    "indicator_ids": [(0, 0, {"name": "IKI", "target_value": 10})],
+                    "indicator_ids": [(0, 0, {"name": "IKI", "target_value": 10, "unit_label": "dokumen"})],
                 }
                 for skp in skps
             ]

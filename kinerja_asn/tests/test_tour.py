@@ -28,8 +28,10 @@ class TestKinerjaTour(KinerjaTourCase):
 
 @tagged("post_install", "-at_install")
 class TestSkpTour(KinerjaTourCase):
-    def test_tour_submit_and_approve_skp(self):
-        """The employee completes and submits his SKP in the browser; his supervisor approves it."""
+    def test_tour_plan_return_fix_approve_distribute(self):
+        """The employee drafts and submits his SKP in the browser; his supervisor returns it
+        with a reason; the employee fixes it and submits again; the supervisor approves it from
+        To Approve, then distributes one of his results to a subordinate."""
         env = self.env
         users = {
             login: new_test_user(env, login=login, groups="base.group_user", password=login)
@@ -39,27 +41,76 @@ class TestSkpTour(KinerjaTourCase):
         head = Employee.create({"name": "Kepala Tur", "user_id": users["tour_kepala"].id})
         section = Employee.create({"name": "Kasi Tur", "user_id": users["tour_kasi"].id, "parent_id": head.id})
         staff = Employee.create({"name": "Staf Satu", "user_id": users["tour_staf"].id, "parent_id": section.id})
+        staff2 = Employee.create({"name": "Staf Dua", "parent_id": section.id})
+        library = env["kinerja.indicator"].create(
+            {"name": "Cakupan imunisasi kejar", "code": "TOUR-KEJAR", "aspect": "quantity", "unit_label": "balita"}
+        )
         year = env["kinerja.period"]._create_year(fields.Date.today().year, env.company, subperiods=False)
         section_skp = env["kinerja.skp"].create({"employee_id": section.id, "period_id": year.id, "state": "approved"})
         env["kinerja.skp.result"].create(
             {
                 "skp_id": section_skp.id,
                 "name": "Imunisasi rutin terlaksana",
-                "indicator_ids": [(0, 0, {"name": "Anak diimunisasi", "target_value": 1200})],
+                "indicator_ids": [(0, 0, {"name": "Anak diimunisasi", "target_value": 1200, "unit_label": "anak"})],
             }
         )
-        skp = env["kinerja.skp"].create({"employee_id": staff.id, "period_id": year.id})
+        skp = env["kinerja.skp"].create({"employee_id": staff.id, "period_id": year.id, "use_weights": True})
 
         self.start_tour("/odoo", "kinerja_asn_skp_submit", login="tour_staf")
         self.assertEqual(skp.state, "submitted")
-        self.assertEqual(skp.result_ids.parent_result_id, section_skp.result_ids)
-        self.assertEqual(skp.result_ids.indicator_ids.target_value, 400)
+        result = skp.result_ids
+        self.assertEqual(len(result), 1)
+        self.assertEqual(result.name, "Terlaksananya imunisasi di posyandu binaan")
+        self.assertEqual((result.result_type, result.weight), ("main", 100))
+        self.assertEqual(result.parent_result_id, section_skp.result_ids)
+        self.assertEqual(
+            result.indicator_ids.read(["name", "aspect", "target_value", "unit_label"])[0],
+            {
+                "id": result.indicator_ids.id,
+                "name": "Jumlah anak yang diimunisasi",
+                "aspect": "quantity",
+                "target_value": 400,
+                "unit_label": "anak",
+            },
+        )
         self.assertEqual(skp.activity_ids.user_id, users["tour_kasi"])
+
+        self.start_tour("/odoo", "kinerja_asn_skp_return", login="tour_kasi")
+        self.assertEqual(skp.state, "draft")
+        self.assertEqual(skp.return_reason, "Target terlalu rendah: naikkan menjadi 450 anak")
+        self.assertFalse(skp.activity_ids)
+
+        self.start_tour("/odoo", "kinerja_asn_skp_fix", login="tour_staf")
+        self.assertEqual(skp.state, "submitted")
+        self.assertEqual(result.indicator_ids.target_value, 450)
+        self.assertFalse(skp.return_reason, "a new submission clears the reason")
 
         self.start_tour("/odoo", "kinerja_asn_skp_approve", login="tour_kasi")
         self.assertEqual(skp.state, "approved")
         self.assertEqual(skp.approved_by_id, users["tour_kasi"])
         self.assertFalse(skp.activity_ids)
+        history = skp._report_history()
+        self.assertEqual([entry["step"] for entry in history], ["Submitted", "Returned", "Submitted", "Approved"])
+        self.assertEqual(history[1]["who"], users["tour_kasi"].name)
+        self.assertEqual(history[1]["note"], "Target terlalu rendah: naikkan menjadi 450 anak")
+
+        self.start_tour("/odoo", "kinerja_asn_skp_distribute", login="tour_kasi")
+        distributed = env["kinerja.skp.result"].search([("name", "=", "Imunisasi kejar di posyandu Melati")])
+        self.assertEqual(distributed.employee_id, staff2, "only the subordinate kept in the wizard")
+        self.assertEqual(distributed.skp_id.state, "draft", "his missing SKP is created as a draft")
+        self.assertEqual(distributed.parent_result_id, section_skp.result_ids)
+        self.assertEqual(
+            distributed.indicator_ids.read(["name", "indicator_id", "aspect", "target_value", "unit_label"])[0],
+            {
+                "id": distributed.indicator_ids.id,
+                "name": "Balita diimunisasi kejar",
+                "indicator_id": (library.id, library.display_name),
+                "aspect": "quality",
+                "target_value": 60,
+                "unit_label": "anak balita",
+            },
+        )
+        self.assertEqual(len(skp.result_ids), 1, "the approved SKP of Staf Satu is untouched")
 
 
 @tagged("post_install", "-at_install")
@@ -82,7 +133,7 @@ class TestRealizationTour(KinerjaTourCase):
             {
                 "skp_id": skp.id,
                 "name": "Imunisasi rutin terlaksana",
-                "indicator_ids": [(0, 0, {"name": "Anak diimunisasi", "target_value": 400})],
+                "indicator_ids": [(0, 0, {"name": "Anak diimunisasi", "target_value": 400, "unit_label": "anak"})],
             }
         )
         skp.write({"state": "approved"})
@@ -120,7 +171,7 @@ class TestEvaluationTour(KinerjaTourCase):
             {
                 "skp_id": skp.id,
                 "name": "Imunisasi rutin terlaksana",
-                "indicator_ids": [(0, 0, {"name": "Anak diimunisasi", "target_value": 400})],
+                "indicator_ids": [(0, 0, {"name": "Anak diimunisasi", "target_value": 400, "unit_label": "anak"})],
             }
         )
         skp.write({"state": "approved"})

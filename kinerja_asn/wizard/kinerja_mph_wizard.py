@@ -25,6 +25,7 @@ class KinerjaMphWizard(models.TransientModel):
         domain="[('parent_id', '=', supervisor_id)]",
     )
     supervisor_id = fields.Many2one(related="skp_id.employee_id")
+    approach = fields.Selection(related="skp_id.approach")
     result_name = fields.Text(
         string="Their Work Result",
         required=True,
@@ -57,8 +58,7 @@ class KinerjaMphWizard(models.TransientModel):
         skp = self.skp_id
         if self.parent_result_id.skp_id != skp:
             raise UserError(self.env._("Choose a work result of this SKP."))
-        if skp.employee_id.user_id != self.env.user and not skp._is_officer():
-            raise UserError(self.env._("Only %s or an officer can distribute his work results.", skp.employee_id.name))
+        skp._check_can_distribute()
         strangers = self.employee_ids.filtered(lambda e: e.parent_id != skp.employee_id)
         if strangers:
             raise UserError(

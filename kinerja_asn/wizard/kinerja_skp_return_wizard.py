@@ -14,4 +14,8 @@ class KinerjaSkpReturnWizard(models.TransientModel):
 
     def action_confirm(self):
         self.skp_ids.action_return(reason=self.reason)
-        return {"type": "ir.actions.act_window_close"}
+        if len(self.skp_ids) == 1:
+            message = self.env._("%s is returned to the employee with your reason.", self.skp_ids.display_name)
+        else:
+            message = self.env._("%s SKPs are returned to their employees with your reason.", len(self.skp_ids))
+        return self.skp_ids._notify_done(message)
