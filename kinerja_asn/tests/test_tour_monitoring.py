@@ -31,7 +31,7 @@ class TestMonitoringTour(KinerjaTourCase):
             {
                 "skp_id": skp.id,
                 "name": "Imunisasi rutin terlaksana",
-                "indicator_ids": [(0, 0, {"name": "Anak diimunisasi", "target_value": 400})],
+                "indicator_ids": [(0, 0, {"name": "Anak diimunisasi", "target_value": 400, "unit_label": "anak"})],
             }
         )
         skp.write({"state": "approved"})
@@ -98,7 +98,7 @@ class TestMonitoringForms(KinerjaTourCase):
             {
                 "skp_id": self.skp.id,
                 "name": "Imunisasi rutin terlaksana",
-                "indicator_ids": [(0, 0, {"name": "Anak diimunisasi", "target_value": 400})],
+                "indicator_ids": [(0, 0, {"name": "Anak diimunisasi", "target_value": 400, "unit_label": "anak"})],
             }
         )
         self.skp.write({"state": "approved"})
