@@ -57,7 +57,8 @@ class KinerjaRealization(models.Model):
         required=True,
         index=True,
         ondelete="restrict",
-        check_company=True,
+        # No check_company: the report's company is the indicator's own (a related field), so
+        # the check could never fail, and on a new report it would hide every indicator.
         domain="[('state', '=', 'approved')]",
     )
     result_id = fields.Many2one(related="indicator_id.result_id", store=True, index=True, string="Work Result")

@@ -128,6 +128,7 @@ class TestRealizationTour(KinerjaTourCase):
 
         self.start_tour("/odoo", "kinerja_asn_realization_resubmit", login="tour_staf")
         self.assertEqual((second.state, second.value), ("submitted", 93))
+        self.assertEqual(second.note, "Posyandu aktif di 9 dari 10 kelurahan; daftar per kelurahan terlampir")
         added = env["kinerja.realization"].search([("indicator_id", "=", immunised.id), ("period_id", "=", other.id)])
         self.assertEqual((added.state, added.value, added.create_uid), ("draft", 30, users["tour_staf"]))
 

@@ -267,6 +267,11 @@ tours.add("kinerja_asn_realization_resubmit", {
             run: "edit 93",
         },
         {
+            content: "Say what changed",
+            trigger: ".o_field_widget[name='note'] textarea",
+            run: "edit Posyandu aktif di 9 dari 10 kelurahan; daftar per kelurahan terlampir",
+        },
+        {
             content: "The average so far follows",
             trigger: ".o_field_widget[name='realized_to_date']:contains('93.00')",
         },
