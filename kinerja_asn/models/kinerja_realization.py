@@ -1,10 +1,12 @@
 import os
+from collections import defaultdict
 from urllib.parse import urlsplit
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools.mimetypes import guess_mimetype
 
+from ..tools.achievement import aggregate
 from ..tools.fixed_fields import check_fixed
 
 # What the employee reports; it changes only while the report is his to edit.
@@ -55,7 +57,8 @@ class KinerjaRealization(models.Model):
         required=True,
         index=True,
         ondelete="restrict",
-        check_company=True,
+        # No check_company: the report's company is the indicator's own (a related field), so
+        # the check could never fail, and on a new report it would hide every indicator.
         domain="[('state', '=', 'approved')]",
     )
     result_id = fields.Many2one(related="indicator_id.result_id", store=True, index=True, string="Work Result")
@@ -131,6 +134,29 @@ class KinerjaRealization(models.Model):
         help="Submitted after the period's realisation deadline.",
     )
     can_review = fields.Boolean(compute="_compute_can_review")
+    can_submit = fields.Boolean(compute="_compute_can_submit")
+    can_withdraw = fields.Boolean(compute="_compute_can_submit")
+    aggregation = fields.Selection(related="indicator_id.aggregation")
+    period_target = fields.Float(
+        compute="_compute_period_figures",
+        digits=(16, 2),
+        string="Target This Period",
+        help="What is expected in this period: a yearly total spread evenly over the sub-periods of the "
+        "SKP; for an average, a last or a highest value, the target itself.",
+    )
+    target_to_date = fields.Float(
+        compute="_compute_period_figures",
+        digits=(16, 2),
+        string="Target to Date",
+        help="What is expected from the start of the SKP to the end of this period.",
+    )
+    realized_to_date = fields.Float(
+        compute="_compute_period_figures",
+        digits=(16, 2),
+        string="Realised to Date",
+        help="This report's value combined, by the indicator's aggregation, with the submitted and "
+        "accepted reports of the earlier periods of the SKP.",
+    )
 
     _sql_constraints = [
         (
@@ -166,12 +192,79 @@ class KinerjaRealization(models.Model):
     @api.depends("state", "evaluator_id")
     def _compute_can_review(self):
         for report in self:
-            try:
-                report._check_state_access("accepted")
-            except (AccessError, UserError):
-                report.can_review = False
+            report.can_review = report.state == "submitted" and report._may_move_to("accepted")
+
+    @api.depends_context("uid")
+    @api.depends("state", "user_id", "period_id.state")
+    def _compute_can_submit(self):
+        for report in self:
+            report.can_submit = (
+                report.state in ("draft", "rejected")
+                and report.period_id.state != "closed"
+                and report._may_move_to("submitted")
+            )
+            report.can_withdraw = report.state == "submitted" and report._may_move_to("draft")
+
+    @api.depends(
+        "value",
+        "period_id",
+        "indicator_id.target_value",
+        "indicator_id.aggregation",
+        "skp_id.date_start",
+        "skp_id.date_end",
+    )
+    def _compute_period_figures(self):
+        """Targets due and realisation so far, for the whole page of reports at once: one query
+        for the sub-periods of their years, one for the earlier reports of their indicators."""
+        periods = self.period_id._origin.filtered("parent_id")
+        siblings = defaultdict(list)
+        if periods:
+            for period in (
+                self.env["kinerja.period"]
+                .sudo()
+                .search_fetch(
+                    [
+                        ("parent_id", "in", periods.parent_id.ids),
+                        ("period_type", "in", list(set(periods.mapped("period_type")))),
+                    ],
+                    ["parent_id", "period_type", "date_start", "date_end"],
+                )
+            ):
+                siblings[period.parent_id.id, period.period_type].append((period.date_start, period.date_end))
+        earlier = defaultdict(list)
+        indicators = self.indicator_id._origin
+        if indicators:
+            # The reader of a report reads every report of its indicator: the same SKP.
+            for other in self.sudo().search_fetch(
+                [("indicator_id", "in", indicators.ids), ("state", "in", ("submitted", "accepted"))],
+                ["indicator_id", "period_date_start", "value"],
+                order="period_date_start, id",
+            ):
+                earlier[other.indicator_id.id].append((other.period_date_start, other.id, other.value))
+        for report in self:
+            indicator, period = report.indicator_id._origin, report.period_id._origin
+            if not indicator or not period.parent_id:
+                report.period_target = report.target_to_date = report.realized_to_date = 0.0
+                continue
+            skp, target = indicator.skp_id, indicator.target_value
+            if indicator.aggregation == "sum":
+                starts = [
+                    start
+                    for start, end in siblings[period.parent_id.id, period.period_type]
+                    if end >= skp.date_start and start <= skp.date_end
+                ]
+                count = len(starts) or 1
+                elapsed = len([start for start in starts if start <= period.date_start])
+                report.period_target = target / count
+                report.target_to_date = target * elapsed / count
             else:
-                report.can_review = report.state == "submitted"
+                report.period_target = report.target_to_date = target
+            values = [
+                value
+                for start, report_id, value in earlier[indicator.id]
+                if start < period.date_start and report_id != report._origin.id
+            ]
+            report.realized_to_date = aggregate([*values, report.value], indicator.aggregation)
 
     @api.depends("indicator_id", "period_id", "employee_id")
     def _compute_display_name(self):
@@ -296,7 +389,7 @@ class KinerjaRealization(models.Model):
         return reports
 
     def write(self, vals):
-        check_fixed(self, vals, ["indicator_id"])
+        check_fixed(self, vals, ["indicator_id", "period_id"])
         if "state" in vals:
             for report in self:
                 report._check_state_access(vals["state"])
@@ -396,6 +489,14 @@ class KinerjaRealization(models.Model):
             )
         )
 
+    def _may_move_to(self, new_state):
+        """Whether the current user may move this report to ``new_state`` (drives the buttons)."""
+        try:
+            self._check_state_access(new_state)
+        except (AccessError, UserError):
+            return False
+        return True
+
     def _check_editable(self, field_names):
         if self.env.su:
             return
@@ -466,17 +567,36 @@ class KinerjaRealization(models.Model):
     # Actions
     # ------------------------------------------------------------------------------------
     def action_submit(self):
+        """Send the reports to the evaluator. Returns a notification for the web client (and
+        any caller over the external API) saying what was done."""
         to_submit = self.filtered(lambda r: r.state in ("draft", "rejected"))
         to_submit._check_period_open()
         to_submit.write({"state": "submitted", "submitted_date": fields.Datetime.now()})
         to_submit.skp_id._schedule_review_activity()
-        return True
+        if not to_submit:
+            return self._notification(self.env._("Nothing to submit: these reports were already submitted."), "warning")
+        evaluators = ", ".join(to_submit.evaluator_id.mapped("name")) or self.env._("your evaluator")
+        if len(to_submit) == 1:
+            message = self.env._(
+                "Your realisation report is submitted: %(evaluator)s reviews it.", evaluator=evaluators
+            )
+        else:
+            message = self.env._(
+                "%(count)s realisation reports are submitted: %(evaluator)s reviews them.",
+                count=len(to_submit),
+                evaluator=evaluators,
+            )
+        return self._notification(message)
 
     def action_withdraw(self):
         to_withdraw = self.filtered(lambda r: r.state == "submitted")
         to_withdraw.write({"state": "draft"})
         to_withdraw.skp_id._close_review_activity()
-        return True
+        if not to_withdraw:
+            return self._notification(
+                self.env._("Nothing to withdraw: these reports are not waiting for review."), "warning"
+            )
+        return self._notification(self.env._("Withdrawn: the report is a draft again, change it and submit it."))
 
     def action_accept(self):
         to_accept = self.filtered(lambda r: r.state == "submitted")
@@ -486,7 +606,21 @@ class KinerjaRealization(models.Model):
         self.env["kinerja.evaluation"].sudo().search(
             [("skp_id", "in", to_accept.skp_id.ids), ("state", "=", "draft")]
         )._refresh_suggestion()
-        return True
+        if not to_accept:
+            return self._notification(
+                self.env._("Nothing to accept: these reports are not waiting for review."), "warning"
+            )
+        if len(to_accept) == 1:
+            message = self.env._(
+                "The realisation report of %(employee)s is accepted.", employee=to_accept.employee_id.name
+            )
+        else:
+            message = self.env._(
+                "%(count)s realisation reports of %(employees)s are accepted.",
+                count=len(to_accept),
+                employees=", ".join(to_accept.employee_id.mapped("name")),
+            )
+        return self._notification(message)
 
     def action_reject(self, feedback=None, reason=None):
         """Send reports back to the employee with feedback saying what to fix (required): the
@@ -516,13 +650,39 @@ class KinerjaRealization(models.Model):
                 subtype_xmlid="mail.mt_comment",
             )
         self.skp_id._close_review_activity()
-        return True
+        if not self:
+            return self._notification(self.env._("Nothing to reject: choose the reports to return."), "warning")
+        if len(self) == 1:
+            message = self.env._(
+                "The realisation report is returned to %(employee)s with your feedback.",
+                employee=self.employee_id.name,
+            )
+        else:
+            message = self.env._(
+                "%(count)s realisation reports are returned to %(employees)s with your feedback.",
+                count=len(self),
+                employees=", ".join(self.employee_id.mapped("name")),
+            )
+        return self._notification(message)
 
     def action_reopen(self):
         """Officer: reopen an accepted report for review (e.g. evidence found wrong)."""
         self.filtered(lambda r: r.state == "accepted").write({"state": "submitted"})
         self.skp_id._schedule_review_activity()
         return True
+
+    def _notification(self, message, kind="success"):
+        """A confirmation for the web client, which then reloads the screen (or closes the
+        dialog it came from); over the external API, a plain dictionary."""
+        return {
+            "type": "ir.actions.client",
+            "tag": "display_notification",
+            "params": {
+                "type": kind,
+                "message": message,
+                "next": {"type": "ir.actions.act_window_close"},
+            },
+        }
 
     def action_open_form(self):
         self.ensure_one()

@@ -13,3 +13,4 @@ from . import test_access_matrix
 from . import test_performance
 from . import test_tour_monitoring
 from . import test_skp_report
+from . import test_tour_realization

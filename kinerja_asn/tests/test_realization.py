@@ -2,7 +2,7 @@ import base64
 from datetime import date
 
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tests import freeze_time, tagged
+from odoo.tests import Form, freeze_time, tagged
 
 from ..tools.achievement import achievement, aggregate
 from .common import KinerjaCase
@@ -114,6 +114,25 @@ class RealizationCase(KinerjaCase):
         evaluator = indicator.skp_id.evaluator_user_id
         (report.with_user(evaluator) if evaluator else report.sudo()).action_accept()
         return report
+
+    def _team(self, size, month):
+        """``size`` new staff below the section head, each with an indicator reported
+        (submitted) for ``month``."""
+        Employee = self.env["hr.employee"]
+        indicators = self.env["kinerja.skp.indicator"]
+        for index in range(size):
+            employee = Employee.create(
+                {"name": f"Staf {month}-{index}", "parent_id": self.emp_section.id, "department_id": self.dept.id}
+            )
+            _skp, result = self._approved_skp(employee, parent=self.rhk_section, target=100, library=self.lib_children)
+            indicators |= result.indicator_ids
+        self.Report.sudo().create(
+            [
+                {"indicator_id": ind.id, "period_id": self.month[month].id, "value": 5, "state": "submitted"}
+                for ind in indicators
+            ]
+        )
+        return indicators
 
     def _attachment(self, name, content=b"%PDF-1.4 bukti", user=None):
         return (
@@ -521,23 +540,6 @@ class TestRealizationRights(RealizationCase):
 
 @tagged("post_install", "-at_install")
 class TestRealizationQueries(RealizationCase):
-    def _team(self, size, month):
-        Employee = self.env["hr.employee"]
-        indicators = self.env["kinerja.skp.indicator"]
-        for index in range(size):
-            employee = Employee.create(
-                {"name": f"Staf {month}-{index}", "parent_id": self.emp_section.id, "department_id": self.dept.id}
-            )
-            _skp, result = self._approved_skp(employee, parent=self.rhk_section, target=100, library=self.lib_children)
-            indicators |= result.indicator_ids
-        self.Report.sudo().create(
-            [
-                {"indicator_id": ind.id, "period_id": self.month[month].id, "value": 5, "state": "submitted"}
-                for ind in indicators
-            ]
-        )
-        return indicators
-
     def test_team_screen_query_count_does_not_grow(self):
         """'My team' (progress per indicator, missing reports) costs the same for 5 or 20 people."""
         list_fields = [
@@ -584,3 +586,212 @@ class TestRealizationQueries(RealizationCase):
             counts.append(self.env.cr.sql_log_count - before)
         self.assertEqual(target.carrier_count, 1 + 25, "staff's indicator and the 25 new ones")
         self.assertLessEqual(counts[1], counts[0], counts)
+
+
+@tagged("post_install", "-at_install")
+class TestRealizationPeriodFigures(RealizationCase):
+    """What is due this period and to date, and what is realised so far, beside the value."""
+
+    def _indicator(self, aggregation, target, skp_result=None):
+        return (
+            self.env["kinerja.skp.indicator"]
+            .sudo()
+            .create(
+                {
+                    "result_id": (skp_result or self.rhk_staff).id,
+                    "name": f"Indikator {aggregation}",
+                    "target_value": target,
+                    "aspect": "quality",
+                    "aggregation": aggregation,
+                }
+            )
+        )
+
+    def test_sum_is_spread_over_the_months(self):
+        self._accepted(self.ind_staff, 1, 10)
+        self._report(self.ind_staff, 2, 20)  # waiting for review: counts as reported
+        rejected = self._report(self.ind_staff, 3, 99)
+        rejected.with_user(self.user_section).action_reject(feedback="Salah")
+        april = self._report(self.ind_staff, 4, 5, submit=False)
+        self.assertAlmostEqual(april.period_target, 10)
+        self.assertAlmostEqual(april.target_to_date, 40, msg="four months of 120 a year")
+        self.assertAlmostEqual(april.realized_to_date, 35, msg="10 + 20 + this 5; the rejected March is left out")
+        self.assertAlmostEqual(rejected.realized_to_date, 30 + 99)
+        first = self.Report.search([("indicator_id", "=", self.ind_staff.id), ("period_id", "=", self.month[1].id)])
+        self.assertAlmostEqual(first.realized_to_date, 10, msg="later months do not count")
+        self.assertAlmostEqual(first.target_to_date, 10)
+
+    def test_sum_over_the_months_of_a_shorter_skp(self):
+        """An SKP of July to December spreads its year's target over six months."""
+        employee = self.env["hr.employee"].create({"name": "Staf Mutasi", "parent_id": self.emp_section.id})
+        skp = self.env["kinerja.skp"].create(
+            {
+                "employee_id": employee.id,
+                "period_id": self.year.id,
+                "date_start": date(YEAR, 7, 1),
+                "date_end": date(YEAR, 12, 31),
+            }
+        )
+        result = self.env["kinerja.skp.result"].create(
+            {
+                "skp_id": skp.id,
+                "name": "Hasil kerja",
+                "parent_result_id": self.rhk_section.id,
+                "indicator_ids": [(0, 0, {"name": "Indikator", "target_value": 60})],
+            }
+        )
+        skp.sudo().write({"state": "approved"})
+        self.assertEqual((skp.date_start, skp.date_end), (date(YEAR, 7, 1), date(YEAR, 12, 31)))
+        report = self.Report.sudo().create(
+            {"indicator_id": result.indicator_ids.id, "period_id": self.month[8].id, "value": 4}
+        )
+        self.assertAlmostEqual(report.period_target, 10)
+        self.assertAlmostEqual(report.target_to_date, 20, msg="July and August")
+
+    def test_average_last_and_max_expect_the_target_each_period(self):
+        for aggregation, values, realized in (
+            ("average", [70, 90, 80], 80),
+            ("last", [70, 90, 80], 80),
+            ("max", [70, 95, 80], 95),
+        ):
+            with self.subTest(aggregation=aggregation):
+                indicator = self._indicator(aggregation, 85)
+                reports = self.Report
+                for month, value in enumerate(values, start=1):
+                    reports |= self._report(indicator, month, value)
+                last = reports[-1]
+                self.assertEqual((last.period_target, last.target_to_date), (85, 85))
+                self.assertAlmostEqual(last.realized_to_date, realized)
+
+    def test_figures_of_an_unsaved_report_in_the_form(self):
+        """The form computes them while the employee types, before anything is saved."""
+        self._accepted(self.ind_staff, 1, 10)
+        with Form(self.Report.with_user(self.user_staff)) as form:
+            form.indicator_id = self.ind_staff
+            form.period_id = self.month[3]
+            self.assertAlmostEqual(form.period_target, 10)
+            self.assertAlmostEqual(form.target_to_date, 30)
+            form.value = 7
+            self.assertAlmostEqual(form.realized_to_date, 17)
+            self.assertTrue(form.can_submit)
+            self.assertFalse(form.can_withdraw)
+            self.assertFalse(form.can_review)
+        report = form.record
+        self.assertEqual((report.period_id, report.value, report.state), (self.month[3], 7, "draft"))
+        with Form(report.with_user(self.user_staff)) as form:
+            form.value = 12
+            self.assertAlmostEqual(form.realized_to_date, 22, msg="its own saved value is not counted twice")
+            self.assertTrue(form._get_modifier("period_id", "readonly"), "the month is fixed once created")
+            self.assertTrue(form._get_modifier("indicator_id", "readonly"))
+        self.assertEqual(report.value, 12)
+
+    def test_review_list_of_a_big_team_in_a_fixed_number_of_queries(self):
+        """'Realisation to Review' of a supervisor with many staff, as the web client reads it:
+        the figures to date cost no query per row."""
+        # imported here: test_performance builds on this module
+        from .test_performance import _view_spec
+
+        env = self.env(user=self.user_section)
+        spec = _view_spec(env, "kinerja.realization", "list", "kinerja_asn.kinerja_realization_view_list")
+        self.assertTrue({"period_target", "target_to_date", "realized_to_date"} <= set(spec))
+        domain = [("evaluator_user_id", "=", self.user_section.id), ("state", "=", "submitted")]
+        counts = []
+        for size, month in ((5, 2), (20, 3)):
+            indicators = self._team(size, month)
+            self.Report.sudo().create(
+                [
+                    {"indicator_id": ind.id, "period_id": self.month[1].id, "value": 3, "state": "accepted"}
+                    for ind in indicators
+                ]
+            )
+            self.env.flush_all()
+            self.env.invalidate_all()
+            before = self.env.cr.sql_log_count
+            result = env["kinerja.realization"].web_search_read(domain, spec, limit=80)
+            counts.append(self.env.cr.sql_log_count - before)
+            rows = [row for row in result["records"] if row["period_id"]["id"] == self.month[month].id]
+            self.assertEqual(len(rows), size)
+            for row in rows:
+                self.assertAlmostEqual(row["period_target"], 100 / 12, places=2)
+                self.assertAlmostEqual(row["realized_to_date"], 8, msg="January's 3 and this 5")
+        self.assertLessEqual(counts[1], counts[0], counts)
+
+
+@tagged("post_install", "-at_install")
+class TestRealizationButtons(RealizationCase):
+    """The form's workflow buttons follow the one place that decides who may do what; each
+    action confirms what it did."""
+
+    def test_flags_follow_the_rights(self):
+        report = self._report(self.ind_staff, 1, 5, submit=False)
+        flags = ("can_submit", "can_withdraw", "can_review")
+        for user, expected in (
+            (self.user_staff, (True, False, False)),
+            (self.user_section, (False, False, False)),
+            (self.user_officer, (True, False, False)),
+            (self.user_head, (False, False, False)),
+        ):
+            with self.subTest(user=user.login, state="draft"):
+                self.assertEqual(tuple(report.with_user(user)[flag] for flag in flags), expected)
+        report.with_user(self.user_staff).action_submit()
+        report.invalidate_recordset()
+        for user, expected in (
+            (self.user_staff, (False, True, False)),
+            (self.user_section, (False, False, True)),
+            (self.user_staff2, (False, False, False)),
+        ):
+            with self.subTest(user=user.login, state="submitted"):
+                self.assertEqual(tuple(report.with_user(user)[flag] for flag in flags), expected)
+        report.with_user(self.user_section).action_reject(feedback="Lengkapi")
+        report.invalidate_recordset()
+        self.assertTrue(report.with_user(self.user_staff).can_submit)
+        self.month[1].action_close()
+        report.invalidate_recordset()
+        self.assertFalse(report.with_user(self.user_staff).can_submit, "a closed period takes no report")
+
+    def test_actions_confirm_what_they_did(self):
+        report = self._report(self.ind_staff, 1, 5, submit=False)
+        action = report.with_user(self.user_staff).action_submit()
+        self.assertEqual(action["tag"], "display_notification")
+        self.assertEqual(action["params"]["type"], "success")
+        self.assertIn("Kepala Seksi reviews it", action["params"]["message"])
+        self.assertEqual(action["params"]["next"], {"type": "ir.actions.act_window_close"})
+        again = report.with_user(self.user_staff).action_submit()
+        self.assertEqual(again["params"]["type"], "warning", "nothing was left to submit")
+        self.assertIn("Withdrawn", report.with_user(self.user_staff).action_withdraw()["params"]["message"])
+        report.with_user(self.user_staff).action_submit()
+        accepted = report.with_user(self.user_section).action_accept()
+        self.assertIn("Staf Satu is accepted", accepted["params"]["message"])
+        self.assertEqual(report.state, "accepted")
+        second = self._report(self.ind_staff, 2, 5)
+        third = self._report(self.skp_staff2.indicator_ids, 2, 5)
+        wizard = (
+            self.env["kinerja.realization.reject.wizard"]
+            .with_user(self.user_section)
+            .with_context(active_ids=(second | third).ids)
+            .create({"feedback": "Lampirkan daftar hadir"})
+        )
+        rejected = wizard.action_confirm()
+        self.assertEqual(rejected["tag"], "display_notification")
+        self.assertIn("2 realisation reports are returned to Staf Satu, Staf Dua", rejected["params"]["message"])
+        self.assertEqual(rejected["params"]["next"], {"type": "ir.actions.act_window_close"}, "closes the dialog")
+        self.assertEqual(set((second | third).mapped("feedback")), {"Lampirkan daftar hadir"})
+        self.assertEqual(set((second | third).mapped("state")), {"rejected"})
+
+    def test_period_and_indicator_are_fixed_once_created(self):
+        report = self._report(self.ind_staff, 1, 5, submit=False)
+        other = (
+            self.env["kinerja.skp.indicator"]
+            .sudo()
+            .create({"result_id": self.rhk_staff.id, "name": "Lain", "target_value": 3})
+        )
+        for user in (self.user_staff, self.user_officer):
+            with self.subTest(user=user.login):
+                with self.assertRaisesMsg(UserError, "Period of .* is set when it is created and cannot change"):
+                    report.with_user(user).write({"period_id": self.month[2].id})
+                with self.assertRaisesMsg(UserError, "Indicator of .* is set when it is created"):
+                    report.with_user(user).write({"indicator_id": other.id})
+        self.assertEqual((report.period_id, report.indicator_id), (self.month[1], self.ind_staff))
+        # the same value again is no change
+        report.with_user(self.user_staff).write({"period_id": self.month[1].id, "value": 6})
+        self.assertEqual(report.value, 6)

@@ -113,44 +113,87 @@ class TestSkpTour(KinerjaTourCase):
         self.assertEqual(len(skp.result_ids), 1, "the approved SKP of Staf Satu is untouched")
 
 
+def _realisation_team(env, phone=False):
+    """Kasi Tur evaluates Staf Tur, whose approved SKP of this year has a yearly count
+    (1200 children, 100 a month) and a monthly average (95 % of posyandu active)."""
+    users = {
+        login: new_test_user(env, login=login, groups="base.group_user", password=login)
+        for login in ("tour_kasi", "tour_staf")
+    }
+    Employee = env["hr.employee"]
+    section = Employee.create({"name": "Kasi Tur", "user_id": users["tour_kasi"].id})
+    staff = Employee.create({"name": "Staf Tur", "user_id": users["tour_staf"].id, "parent_id": section.id})
+    year = env["kinerja.period"]._create_year(fields.Date.today().year, env.company)
+    year.action_open()
+    year.child_ids.action_open()
+    skp = env["kinerja.skp"].create({"employee_id": staff.id, "period_id": year.id})
+    indicators = [
+        (0, 0, {"name": "Anak diimunisasi", "target_value": 1200, "unit_label": "anak", "aggregation": "sum"})
+    ]
+    if not phone:
+        indicators.append(
+            (
+                0,
+                0,
+                {
+                    "name": "Posyandu aktif",
+                    "target_value": 95,
+                    "unit_label": "%",
+                    "aggregation": "average",
+                    "aspect": "quality",
+                },
+            )
+        )
+    env["kinerja.skp.result"].create(
+        {"skp_id": skp.id, "name": "Imunisasi rutin terlaksana", "indicator_ids": indicators}
+    )
+    skp.write({"state": "approved"})
+    return users, skp
+
+
 @tagged("post_install", "-at_install")
 class TestRealizationTour(KinerjaTourCase):
-    def test_tour_report_and_accept_realisation(self):
-        """The employee reports this month with an evidence file; his supervisor accepts it."""
+    def test_tour_report_review_and_resubmit_realisation(self):
+        """The employee fills his month in the grid and the form, with a file and links, and
+        submits; his supervisor gives feedback, accepts one report and rejects the other; the
+        employee fixes it, submits it again and adds a report of another month."""
         env = self.env
-        users = {
-            login: new_test_user(env, login=login, groups="base.group_user", password=login)
-            for login in ("tour_kasi", "tour_staf")
-        }
-        Employee = env["hr.employee"]
-        section = Employee.create({"name": "Kasi Tur", "user_id": users["tour_kasi"].id})
-        staff = Employee.create({"name": "Staf Tur", "user_id": users["tour_staf"].id, "parent_id": section.id})
-        year = env["kinerja.period"]._create_year(fields.Date.today().year, env.company)
-        year.action_open()
-        year.child_ids.action_open()
-        skp = env["kinerja.skp"].create({"employee_id": staff.id, "period_id": year.id})
-        env["kinerja.skp.result"].create(
-            {
-                "skp_id": skp.id,
-                "name": "Imunisasi rutin terlaksana",
-                "indicator_ids": [(0, 0, {"name": "Anak diimunisasi", "target_value": 400, "unit_label": "anak"})],
-            }
-        )
-        skp.write({"state": "approved"})
+        users, skp = _realisation_team(env)
+        immunised, posyandu = skp.indicator_ids.sorted("id")
+        current = skp._current_subperiod()
+        other = skp.period_id.child_ids.filtered(lambda p: p != current).sorted("date_start")[0]
+        other.name = "Bulan Tur"
 
         self.start_tour("/odoo", "kinerja_asn_realization_report", login="tour_staf")
-        report = env["kinerja.realization"].search([("skp_id", "=", skp.id)])
+        report = env["kinerja.realization"].search([("indicator_id", "=", immunised.id)])
+        second = env["kinerja.realization"].search([("indicator_id", "=", posyandu.id)])
         self.assertEqual(len(report), 1)
-        self.assertEqual(report.period_id, skp._current_subperiod())
+        self.assertEqual(report.period_id, current)
         self.assertEqual(report.state, "submitted")
         self.assertEqual(report.value, 42)
+        self.assertEqual(report.note, "Imunisasi di posyandu Melati dan Mawar")
+        self.assertEqual(report.evidence_url, "https://drive.example.go.id/register-imunisasi")
         self.assertEqual(report.attachment_ids.name, "daftar_hadir.pdf")
         self.assertEqual((report.attachment_ids.res_model, report.attachment_ids.res_id), (report._name, report.id))
+        self.assertEqual(report.period_target, 100)
+        self.assertEqual((second.state, second.value), ("submitted", 90))
+        self.assertEqual(second.note, "Posyandu aktif di 9 dari 10 kelurahan")
+        self.assertEqual(second.evidence_url, "https://drive.example.go.id/posyandu")
 
-        self.start_tour("/odoo", "kinerja_asn_realization_accept", login="tour_kasi")
+        self.start_tour("/odoo", "kinerja_asn_realization_review", login="tour_kasi")
         self.assertEqual(report.state, "accepted")
         self.assertEqual(report.reviewed_by_id, users["tour_kasi"])
-        self.assertEqual(skp.indicator_ids.realized_value, 42)
+        self.assertEqual(report.feedback, "Sesuai register posyandu")
+        self.assertEqual(immunised.realized_value, 42)
+        self.assertEqual(second.state, "rejected")
+        self.assertEqual(second.feedback, "Lampirkan daftar posyandu aktif per kelurahan")
+        self.assertEqual(second.reviewed_by_id, users["tour_kasi"])
+
+        self.start_tour("/odoo", "kinerja_asn_realization_resubmit", login="tour_staf")
+        self.assertEqual((second.state, second.value), ("submitted", 93))
+        self.assertEqual(second.note, "Posyandu aktif di 9 dari 10 kelurahan; daftar per kelurahan terlampir")
+        added = env["kinerja.realization"].search([("indicator_id", "=", immunised.id), ("period_id", "=", other.id)])
+        self.assertEqual((added.state, added.value, added.create_uid), ("draft", 30, users["tour_staf"]))
 
 
 @tagged("post_install", "-at_install")

@@ -15,5 +15,6 @@ class KinerjaRealizationRejectWizard(models.TransientModel):
     )
 
     def action_confirm(self):
-        self.realization_ids.action_reject(feedback=self.feedback)
-        return {"type": "ir.actions.act_window_close"}
+        """Reject, then confirm it to the evaluator and close the dialog (the screen behind it
+        reloads)."""
+        return self.realization_ids.action_reject(feedback=self.feedback)
