@@ -601,6 +601,7 @@ class TestRealizationPeriodFigures(RealizationCase):
                     "result_id": (skp_result or self.rhk_staff).id,
                     "name": f"Indikator {aggregation}",
                     "target_value": target,
+                    "unit_label": "%",
                     "aspect": "quality",
                     "aggregation": aggregation,
                 }
@@ -637,7 +638,7 @@ class TestRealizationPeriodFigures(RealizationCase):
                 "skp_id": skp.id,
                 "name": "Hasil kerja",
                 "parent_result_id": self.rhk_section.id,
-                "indicator_ids": [(0, 0, {"name": "Indikator", "target_value": 60})],
+                "indicator_ids": [(0, 0, {"name": "Indikator", "target_value": 60, "unit_label": "kegiatan"})],
             }
         )
         skp.sudo().write({"state": "approved"})
@@ -783,7 +784,7 @@ class TestRealizationButtons(RealizationCase):
         other = (
             self.env["kinerja.skp.indicator"]
             .sudo()
-            .create({"result_id": self.rhk_staff.id, "name": "Lain", "target_value": 3})
+            .create({"result_id": self.rhk_staff.id, "name": "Lain", "target_value": 3, "unit_label": "kegiatan"})
         )
         for user in (self.user_staff, self.user_officer):
             with self.subTest(user=user.login):

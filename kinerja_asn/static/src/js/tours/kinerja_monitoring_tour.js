@@ -21,7 +21,7 @@ registry.category("web_tour.tours").add("kinerja_asn_my_team_feedback", {
         },
         {
             content: "The accepted report is there",
-            trigger: ".o_data_row:contains('40')",
+            trigger: ".o_data_row td[name='value']:contains('40')",
         },
         {
             content: "Back to the indicators",
