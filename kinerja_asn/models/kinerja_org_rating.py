@@ -81,14 +81,20 @@ class KinerjaOrgRating(models.Model):
     def _population(self, extra=None):
         """(number of employees evaluated in the unit and its sub-units for the period, signed
         predicates by key);
-        ``extra`` is an evaluation about to be signed, counted with its predicate."""
+        ``extra`` is an evaluation about to be signed, counted with its predicate. It may be a
+        new record (an evaluation being edited in a form or a list): it then stands for the
+        stored evaluation it comes from, with the predicate on screen."""
         self.ensure_one()
         Evaluation = self.env["kinerja.evaluation"].sudo()
+        if not (self.department_id and self.period_id):
+            # an organisation rating being entered: no unit or period chosen yet
+            return 0, Counter()
         evaluations = Evaluation.search(
             [("department_id", "child_of", self.department_id.id), ("period_id", "=", self.period_id.id)]
         )
         if extra:
-            evaluations |= extra.sudo()
+            extra = extra.sudo()
+            evaluations = (evaluations - extra._origin) | extra
         signed = evaluations.filtered(lambda e: e.state == "done" or (extra and e == extra))
         return len(evaluations), Counter(signed.mapped("predicate"))
 
