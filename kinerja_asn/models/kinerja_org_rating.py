@@ -22,7 +22,9 @@ class KinerjaOrgRating(models.Model):
     _order = "period_id desc, department_id"
     _check_company_auto = True
 
-    department_id = fields.Many2one("hr.department", string="Work Unit", required=True, index=True, check_company=True)
+    # no check_company on the unit: the rating's company is the unit's (related), so a new
+    # rating has none yet and the company domain would offer no unit at all
+    department_id = fields.Many2one("hr.department", string="Work Unit", required=True, index=True)
     period_id = fields.Many2one("kinerja.period", string="Period", required=True, index=True, check_company=True)
     rating = fields.Selection(ORG_RATINGS, string="Organisation Predicate", required=True, tracking=True)
     note = fields.Text(help="The basis of the rating, e.g. the unit's performance report (LKjIP).")

@@ -220,3 +220,20 @@ class TestEvaluationTour(KinerjaTourCase):
         self.assertEqual(objection2.decision_reason, "Penilaian perilaku sudah berdasarkan bukti")
         self.assertEqual(objection2.decided_by_id, kepala)
         self.assertEqual(evaluation2.predicate, "very_good", "rejected: unchanged")
+
+    def test_tour_organisation_rating(self):
+        """The officer enters a unit's organisation rating in the list and its basis in the form."""
+        new_test_user(
+            self.env,
+            login="tour_pengelola",
+            password="tour_pengelola",
+            groups="base.group_user,kinerja_asn.group_kinerja_officer",
+        )
+        self.start_tour("/odoo/kinerja-org-ratings", "kinerja_asn_org_rating", login="tour_pengelola")
+        rating = self.env["kinerja.org.rating"].search(
+            [("department_id", "=", self.unit.id), ("id", "!=", self.org_rating.id)]
+        )
+        self.assertEqual(len(rating), 1)
+        self.assertEqual(rating.period_id.date_start.month, 2)
+        self.assertEqual(rating.rating, "outstanding")
+        self.assertEqual(rating.note, "LKjIP Februari: 9 dari 10 sasaran tercapai")

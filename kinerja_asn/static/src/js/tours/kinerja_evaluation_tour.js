@@ -295,3 +295,70 @@ registry.category("web_tour.tours").add("kinerja_asn_objection_reject", {
         statusIs("rejected"),
     ],
 });
+
+// The performance officer enters a unit's organisation rating in the list, then its basis in
+// the form; the distribution of the unit is computed as he types.
+registry.category("web_tour.tours").add("kinerja_asn_org_rating", {
+    url: "/odoo/kinerja-org-ratings",
+    steps: () => [
+        {
+            content: "New rating",
+            trigger: ".o_list_button_add",
+            run: "click",
+        },
+        {
+            content: "The unit",
+            trigger: ".o_data_row.o_selected_row td[name='department_id'] input",
+            run: "edit Dinas Tur",
+        },
+        {
+            content: "Pick it",
+            trigger: ".o-autocomplete--dropdown-item a:contains('Dinas Tur')",
+            run: "click",
+        },
+        {
+            content: "The period",
+            trigger: ".o_data_row.o_selected_row td[name='period_id'] input",
+            run: "edit February",
+        },
+        {
+            content: "Pick it",
+            trigger: ".o-autocomplete--dropdown-item a:contains('February')",
+            run: "click",
+        },
+        {
+            content: "The organisation predicate",
+            trigger: ".o_data_row.o_selected_row td[name='rating'] select",
+            run: 'select "good"',
+        },
+        {
+            content: "Save the row",
+            trigger: ".o_list_button_save",
+            run: "click",
+        },
+        {
+            content: "Open it in its form",
+            trigger: ".o_data_row:contains('February'):not(.o_selected_row) td.o_list_record_open_form_view button",
+            run: "click",
+        },
+        {
+            content: "The basis of the rating",
+            trigger: ".o_form_view .o_field_widget[name='note'] textarea",
+            run: "edit LKjIP Februari: 9 dari 10 sasaran tercapai",
+        },
+        {
+            content: "Rated Outstanding after all",
+            trigger: ".o_form_view .o_field_widget[name='rating'] select",
+            run: 'select "outstanding"',
+        },
+        {
+            content: "Save",
+            trigger: ".o_form_button_save",
+            run: "click",
+        },
+        {
+            content: "Saved",
+            trigger: ".o_form_saved .o_field_widget[name='rating'] select",
+        },
+    ],
+});
