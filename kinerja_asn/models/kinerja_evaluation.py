@@ -212,7 +212,8 @@ class KinerjaEvaluation(models.Model):
             )
         )
         for evaluation in self:
-            evaluation.objection_count = counts.get(evaluation, 0)
+            # an evaluation edited in a form is a new record whose origin holds the objections
+            evaluation.objection_count = counts.get(evaluation._origin, 0)
 
     @api.depends("skp_id", "evaluation_type")
     def _compute_periodic_ids(self):
@@ -252,8 +253,11 @@ class KinerjaEvaluation(models.Model):
 
     @api.depends("predicate", "department_id", "period_id", "state")
     def _compute_distribution_warning(self):
+        """What signing this draft with the predicate on screen would break (a signed one is
+        judged in the distribution check of its unit)."""
         for evaluation in self:
-            messages = evaluation._distribution_violations() if evaluation.predicate else []
+            draft = evaluation.state == "draft" and evaluation.predicate
+            messages = evaluation._distribution_violations() if draft else []
             evaluation.distribution_warning = "\n".join(messages) or False
 
     @api.depends_context("uid")
@@ -414,13 +418,15 @@ class KinerjaEvaluation(models.Model):
     def _check_evaluator(self):
         """Only the evaluator rates and signs (not the employee, not an officer)."""
         self.ensure_one()
-        if self.env.su or self._is_evaluator():
+        # read as superuser: the employee may not read his draft, yet is told why he may not act
+        evaluation = self.sudo()
+        if self.env.su or evaluation._is_evaluator():
             return
         raise AccessError(
             self.env._(
                 "Only the evaluator of %(employee)s (%(evaluator)s) rates and signs his evaluation.",
-                employee=self.employee_id.name,
-                evaluator=self.evaluator_id.name or self.env._("none set"),
+                employee=evaluation.employee_id.name,
+                evaluator=evaluation.evaluator_id.name or self.env._("none set"),
             )
         )
 
@@ -467,7 +473,7 @@ class KinerjaEvaluation(models.Model):
         """Sign: check the ratings, the override reason and the unit's distribution; lock the
         evaluation; an annual one closes its SKP. Breaking the distribution returns a warning
         to confirm (``force=True`` signs anyway) unless the company blocks it."""
-        to_sign = self.filtered(lambda e: e.state == "draft")
+        to_sign = self.filtered(lambda e: e.sudo().state == "draft")
         warnings = []
         for evaluation in to_sign:
             evaluation._check_evaluator()
@@ -732,7 +738,7 @@ class KinerjaEvaluation(models.Model):
         return {
             evaluation: evaluation._suggestion_values_from(
                 figures[(evaluation.period_id, evaluation.evaluation_type)],
-                org_ratings[evaluation.id],
+                org_ratings[evaluation],
                 line_achievements,
             )
             for evaluation in self
@@ -794,12 +800,14 @@ class KinerjaEvaluation(models.Model):
         """The organisation rating of the period for the nearest rated unit above (or of) the
         employee's unit."""
         self.ensure_one()
-        return self._org_ratings()[self.id]
+        return self._org_ratings()[self]
 
     def _org_ratings(self):
-        """{evaluation id: _org_rating()} for all these evaluations, in one query."""
+        """{evaluation: _org_rating()} for all these evaluations, in one query. Keyed by
+        record, not by id: an evaluation being edited in a form or an editable list is a new
+        record (its id a NewId, absent from ``self.ids``)."""
         OrgRating = self.env["kinerja.org.rating"].sudo()
-        result = dict.fromkeys(self.ids, OrgRating)
+        result = dict.fromkeys(self, OrgRating)
         departments = self.department_id
         if not departments:
             return result
@@ -817,7 +825,7 @@ class KinerjaEvaluation(models.Model):
                 if path and rating_path and path.startswith(rating_path)
             ]
             if candidates:
-                result[evaluation.id] = max(candidates, key=lambda candidate: candidate[0])[1]
+                result[evaluation] = max(candidates, key=lambda candidate: candidate[0])[1]
         return result
 
     def _distribution_violations(self):

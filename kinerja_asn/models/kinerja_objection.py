@@ -25,7 +25,9 @@ class KinerjaObjection(models.Model):
         required=True,
         index=True,
         ondelete="restrict",
-        check_company=True,
+        # no check_company: the objection's company is the evaluation's (related), so a new
+        # objection has none yet and the company domain would offer no evaluation at all; the
+        # multi-company rule of the evaluations keeps the choice within the allowed companies
         domain="[('state', '=', 'done'), ('user_id', '=', uid)]",
     )
     employee_id = fields.Many2one(related="evaluation_id.employee_id", store=True, index=True)

@@ -22,7 +22,9 @@ class KinerjaOrgRating(models.Model):
     _order = "period_id desc, department_id"
     _check_company_auto = True
 
-    department_id = fields.Many2one("hr.department", string="Work Unit", required=True, index=True, check_company=True)
+    # no check_company on the unit: the rating's company is the unit's (related), so a new
+    # rating has none yet and the company domain would offer no unit at all
+    department_id = fields.Many2one("hr.department", string="Work Unit", required=True, index=True)
     period_id = fields.Many2one("kinerja.period", string="Period", required=True, index=True, check_company=True)
     rating = fields.Selection(ORG_RATINGS, string="Organisation Predicate", required=True, tracking=True)
     note = fields.Text(help="The basis of the rating, e.g. the unit's performance report (LKjIP).")
@@ -81,14 +83,20 @@ class KinerjaOrgRating(models.Model):
     def _population(self, extra=None):
         """(number of employees evaluated in the unit and its sub-units for the period, signed
         predicates by key);
-        ``extra`` is an evaluation about to be signed, counted with its predicate."""
+        ``extra`` is an evaluation about to be signed, counted with its predicate. It may be a
+        new record (an evaluation being edited in a form or a list): it then stands for the
+        stored evaluation it comes from, with the predicate on screen."""
         self.ensure_one()
         Evaluation = self.env["kinerja.evaluation"].sudo()
+        if not (self.department_id and self.period_id):
+            # an organisation rating being entered: no unit or period chosen yet
+            return 0, Counter()
         evaluations = Evaluation.search(
             [("department_id", "child_of", self.department_id.id), ("period_id", "=", self.period_id.id)]
         )
         if extra:
-            evaluations |= extra.sudo()
+            extra = extra.sudo()
+            evaluations = (evaluations - extra._origin) | extra
         signed = evaluations.filtered(lambda e: e.state == "done" or (extra and e == extra))
         return len(evaluations), Counter(signed.mapped("predicate"))
 

@@ -123,6 +123,31 @@ class TestAccessMatrix(EvaluationCase):
             self.assertTrue(record, label)
             self._check(f"read the {label}", lambda user, record=record: record.with_user(user).read(), allowed)
 
+    def test_draft_evaluation_is_read_by_the_evaluator_chain_only(self):
+        """Until it is signed, an evaluation's ratings and feedback are the evaluator's work in
+        progress: his chain and the officers read them, the employee does not (yet)."""
+        self.evaluation_draft.write({"result_rating": "below", "behavior_rating": "meets", "override_reason": "x"})
+        evaluators = {"supervisor", "two_up", "officer", "admin"}
+        self._check(
+            "read a draft evaluation's ratings",
+            lambda user: self.evaluation_draft.with_user(user).read(["result_rating", "behavior_rating", "predicate"]),
+            evaluators,
+        )
+        self._check(
+            "read a draft evaluation's feedback line",
+            lambda user: self.evaluation_draft.line_ids[:1].with_user(user).read(["feedback"]),
+            evaluators,
+        )
+        for role, user in self.roles.items():
+            with self.subTest(role=role):
+                found = self.env["kinerja.evaluation"].with_user(user).search([("skp_id", "=", self.skp_staff.id)])
+                expected = {
+                    "employee": self.evaluation_done,
+                    "colleague": self.evaluation_done.browse(),
+                    "other_company": self.evaluation_done.browse(),
+                }.get(role, self.evaluation_done | self.evaluation_draft)
+                self.assertEqual(found, expected)
+
     def test_search_returns_only_readable_records(self):
         for role, user in self.roles.items():
             with self.subTest(role=role):

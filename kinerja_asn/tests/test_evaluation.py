@@ -1,5 +1,7 @@
+from lxml import etree
+
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tests import freeze_time, tagged
+from odoo.tests import Form, freeze_time, tagged
 
 from ..tools.achievement import predicate, rating_from_achievement
 from .test_realization import YEAR, RealizationCase
@@ -225,10 +227,57 @@ class TestEvaluationRights(EvaluationCase):
 
     def test_who_reads_an_evaluation(self):
         evaluation = self._evaluation()
+        # the draft: the evaluator, his supervisor and the officers; not yet the employee
+        for user in (self.user_section, self.user_head, self.user_officer):
+            self.assertTrue(evaluation.with_user(user).has_access("read"), user.login)
+        for user in (self.user_staff, self.user_staff2, self.user_other):
+            self.assertFalse(evaluation.with_user(user).has_access("read"), user.login)
+        evaluation.write({"result_rating": "meets", "behavior_rating": "meets", "override_reason": "Pertimbangan"})
+        evaluation.action_done()
         for user in (self.user_staff, self.user_section, self.user_head, self.user_officer):
             self.assertTrue(evaluation.with_user(user).has_access("read"), user.login)
         for user in (self.user_staff2, self.user_other):
             self.assertFalse(evaluation.with_user(user).has_access("read"), user.login)
+
+    def test_the_employee_sees_no_draft_rating(self):
+        """The ratings are the evaluator's work in progress until he signs: the employee cannot
+        read them over the ORM, nor the draft feedback; signed, he reads them. His evaluator
+        reads both."""
+        draft = self._evaluation(month=2)
+        draft.write({"result_rating": "below", "behavior_rating": "below", "override_reason": "Belum lapor"})
+        draft.line_ids[:1].write({"feedback": "Lengkapi bukti"})
+        signed = self._signed(month=1, result="meets", behavior="above")
+        Evaluation = self.Evaluation.with_user(self.user_staff)
+        with self.assertRaises(AccessError):
+            draft.with_user(self.user_staff).read(["result_rating", "behavior_rating", "predicate"])
+        with self.assertRaises(AccessError):
+            draft.line_ids.with_user(self.user_staff).read(["feedback"])
+        self.assertEqual(Evaluation.search([("skp_id", "=", self.skp_staff.id)]), signed)
+        self.assertEqual(
+            Evaluation.search_count([("skp_id", "=", self.skp_staff.id), ("result_rating", "=", "below")]),
+            0,
+            "nor can he search by a draft's rating",
+        )
+        self.assertFalse(
+            Evaluation._read_group([("skp_id", "=", self.skp_staff.id), ("state", "=", "draft")], [], ["__count"])[0][0]
+        )
+        self.env.invalidate_all()
+        self.assertEqual(self.skp_staff.with_user(self.user_staff).evaluation_ids, signed)
+        [values] = signed.with_user(self.user_staff).read(["result_rating", "behavior_rating", "predicate"])
+        self.assertEqual(
+            (values["result_rating"], values["behavior_rating"], values["predicate"]), ("meets", "above", "good")
+        )
+        self.assertTrue(signed.line_ids.with_user(self.user_staff).read(["feedback"]))
+        for user in (self.user_section, self.user_head, self.user_officer):
+            with self.subTest(user=user.login):
+                [values] = draft.with_user(user).read(["result_rating", "predicate"])
+                self.assertEqual((values["result_rating"], values["predicate"]), ("below", "very_poor"))
+                self.assertEqual(draft.line_ids[:1].with_user(user).feedback, "Lengkapi bukti")
+                self.assertEqual(signed.with_user(user).predicate, "good")
+        # an evaluator sees his own evaluation (by his supervisor) only once signed, too
+        own = self._evaluation(self.skp_section, month=1)
+        self.assertFalse(own.with_user(self.user_section).has_access("read"))
+        self.assertTrue(own.with_user(self.user_head).has_access("read"))
 
     def test_only_evaluator_or_officer_creates(self):
         with self.assertRaisesMsg(AccessError, "Only the evaluator"):
@@ -424,3 +473,227 @@ class TestObjection(EvaluationCase):
         evaluation = self._evaluation()
         with self.assertRaisesMsg(UserError, "Only a signed evaluation"):
             self._object(evaluation)
+
+
+@tagged("post_install", "-at_install")
+class TestEvaluationScreens(EvaluationCase):
+    """What the evaluation screens compute while a record is being edited (a new record, its
+    id a NewId with the stored record as origin), replayed as the web client does: every
+    field a user changes there, in a unit whose organisation rating puts the distribution
+    rules in force."""
+
+    def setUp(self):
+        super().setUp()
+        # Very Poor unit: no Very Good predicate at all is allowed (distribution_very_poor_very_good)
+        self.org_rating = self.env["kinerja.org.rating"].create(
+            {"department_id": self.dept.id, "period_id": self.month[1].id, "rating": "very_poor"}
+        )
+        self.evaluation = self._evaluation()
+        self.assertEqual(self.evaluation.suggested_result_rating, "below", "no realisation reported")
+
+    def _list_onchange(self, record, changes):
+        """The onchange the editable 'To Evaluate' list sends when a cell changes."""
+        view = self.env.ref("kinerja_asn.kinerja_evaluation_view_list")
+        arch = record.get_views([(view.id, "list")])["views"]["list"]["arch"]
+        spec = {}
+        for node in etree.fromstring(arch).iter("field"):
+            field = record._fields[node.get("name")]
+            spec[field.name] = {"fields": {"display_name": {}}} if field.type == "many2one" else {}
+        return record.onchange(dict(changes), [list(changes)[-1]], spec)["value"]
+
+    def test_rate_in_the_to_evaluate_list(self):
+        evaluation = self.evaluation.with_user(self.user_section)
+        value = self._list_onchange(evaluation, {"result_rating": "above"})
+        self.assertFalse(value.get("predicate"), "one rating alone gives no predicate yet")
+        value = self._list_onchange(evaluation, {"result_rating": "above", "behavior_rating": "above"})
+        self.assertEqual(value["predicate"], "very_good")
+        self.assertIn("at most 0 allowed", value["distribution_warning"])
+        self.assertEqual(value["tpp_percent"], self.company_a._kinerja_tpp_map()["very_good"])
+        value = self._list_onchange(evaluation, {"result_rating": "below", "behavior_rating": "meets"})
+        self.assertEqual(value["predicate"], "needs_improvement")
+        self.assertNotIn("distribution_warning", value, "no rule broken: no warning (it was none before)")
+        self.assertFalse(self.evaluation.result_rating, "an onchange writes nothing")
+
+    def test_rate_in_the_evaluation_form(self):
+        with Form(self.evaluation.with_user(self.user_section)) as form:
+            self.assertTrue(form.can_evaluate)
+            self.assertEqual(form.objection_count, 0)
+            form.behavior_rating = "above"
+            self.assertFalse(form.predicate)
+            form.result_rating = "above"
+            self.assertEqual(form.predicate, "very_good")
+            self.assertIn("Very Good", form.distribution_warning)
+            self.assertIn("at most 0 allowed", form.distribution_warning)
+            # rated above the suggestion: the reason is required
+            self.assertTrue(form._get_modifier("override_reason", "required"))
+            form.override_reason = "Menangani KLB campak di luar target"
+            form.result_rating = "meets"
+            self.assertEqual(form.predicate, "good")
+            self.assertFalse(form.distribution_warning)
+            with form.result_line_ids.edit(0) as line:
+                self.assertEqual(line.result_id, self.rhk_staff)
+                line.feedback = "Cakupan imunisasi di atas target"
+            self.assertEqual(len(form.behavior_line_ids), 7)
+            for index in range(7):
+                with form.behavior_line_ids.edit(index) as line:
+                    self.assertTrue(line.core_value_id)
+                    line.feedback = f"Umpan balik nilai {index + 1}"
+            form.feedback = "Pertahankan kinerja"
+        evaluation = self.evaluation
+        self.assertEqual((evaluation.result_rating, evaluation.behavior_rating), ("meets", "above"))
+        self.assertEqual(evaluation.predicate, "good")
+        self.assertEqual(evaluation.override_reason, "Menangani KLB campak di luar target")
+        self.assertEqual(evaluation.feedback, "Pertahankan kinerja")
+        self.assertEqual(evaluation.result_line_ids.feedback, "Cakupan imunisasi di atas target")
+        self.assertEqual(
+            evaluation.behavior_line_ids.mapped("feedback"), [f"Umpan balik nilai {i}" for i in range(1, 8)]
+        )
+        self.assertEqual(evaluation.state, "draft")
+
+    def test_rate_in_any_unit(self):
+        """The same form in a unit without a rating for the period, in a sub-unit of a rated
+        unit (its rules apply) and without a unit at all."""
+        cases = {}
+        cases["unit without a rating for the period"] = (self._evaluation(month=2), False)
+        section_unit = self.env["hr.department"].create({"name": "Seksi Imunisasi", "parent_id": self.dept.id})
+        employee = self.env["hr.employee"].create(
+            {"name": "Vaksinator", "parent_id": self.emp_section.id, "department_id": section_unit.id}
+        )
+        skp, _result = self._approved_skp(employee, parent=self.rhk_section)
+        self.assertEqual(skp.department_id, section_unit)
+        cases["sub-unit of a rated unit"] = (self._evaluation(skp), "at most 0 allowed")
+        loner = self.env["hr.employee"].create({"name": "Tanpa Unit", "parent_id": self.emp_section.id})
+        cases["no unit"] = (self._evaluation(self._approved_skp(loner, parent=self.rhk_section)[0]), False)
+        for label, (evaluation, warning) in cases.items():
+            with self.subTest(label), Form(evaluation.with_user(self.user_section)) as form:
+                form.result_rating = "above"
+                form.behavior_rating = "above"
+                self.assertEqual(form.predicate, "very_good")
+                if warning:
+                    self.assertIn(warning, form.distribution_warning)
+                else:
+                    self.assertFalse(form.distribution_warning)
+                form.override_reason = "Pertimbangan"
+                value = self._list_onchange(
+                    evaluation.with_user(self.user_section), {"result_rating": "above", "behavior_rating": "meets"}
+                )
+                self.assertEqual(value["predicate"], "good")
+            self.assertEqual(evaluation.predicate, "very_good", label)
+
+    def test_sign_through_the_distribution_wizard(self):
+        with Form(self.evaluation.with_user(self.user_section)) as form:
+            form.result_rating = "above"
+            form.behavior_rating = "above"
+            form.override_reason = "Menangani KLB campak"
+        action = self.evaluation.with_user(self.user_section).action_done()
+        self.assertEqual(action["res_model"], "kinerja.evaluation.sign.wizard")
+        wizard = Form.from_action(self.env(user=self.user_section), action).save()
+        self.assertIn("at most 0 allowed", wizard.warning)
+        wizard.action_confirm()
+        self.assertEqual(self.evaluation.state, "done")
+        self.assertEqual(self.evaluation.done_by_id, self.user_section)
+        # signed, the form shows it to the employee: nothing on it can be edited any more
+        form = Form(self.evaluation.with_user(self.user_staff))
+        self.assertFalse(form.can_evaluate)
+        self.assertEqual(form.predicate, "very_good")
+        self.assertFalse(form.distribution_warning, "signed: nothing more to warn about")
+
+    def test_distribution_counts_the_record_on_screen_once(self):
+        """The warning judges the unit with the evaluation as it stands on screen, in place of
+        its stored version (not in addition to it), and a brand-new one added to the unit."""
+        self.org_rating.rating = "good"  # at most 70 % Good or better
+        second = self._evaluation(self.skp_staff2)
+        second.write({"result_rating": "meets", "behavior_rating": "meets", "override_reason": "Pertimbangan"})
+        second.action_done(force=True)
+        with Form(self.evaluation.with_user(self.user_section)) as form:
+            form.result_rating = "meets"
+            form.behavior_rating = "meets"
+            form.override_reason = "Pertimbangan"
+            # 2 of 2 Good: at most 2 (70 % of 2 rounds up)
+            self.assertFalse(form.distribution_warning)
+        new = self.Evaluation.new({"skp_id": self.skp_section.id, "period_id": self.month[1].id})
+        new.result_rating = new.behavior_rating = "meets"
+        total, counts = self.org_rating._population(extra=new)
+        self.assertEqual((total, counts["good"]), (3, 2), "the new one counted once, with its predicate")
+        total, counts = self.org_rating._population(extra=self.Evaluation.new(origin=self.evaluation))
+        self.assertEqual(total, 2, "an edited record stands for its origin")
+
+    def test_file_an_objection_in_the_form(self):
+        with freeze_time(f"{YEAR}-02-05"):
+            signed = self._signed(month=3, result="below", behavior="meets")
+            context = signed.with_user(self.user_staff).action_open_objection()["context"]
+            Objection = self.env["kinerja.objection"].with_user(self.user_staff).with_context(context)
+            with Form(Objection) as form:
+                self.assertEqual(form.evaluation_id, signed)
+                self.assertEqual(form.employee_id, self.emp_staff)
+                self.assertEqual(str(form.deadline), f"{YEAR}-02-19")
+                self.assertFalse(form.can_decide)
+                form.reason = "Capaian Januari belum memuat sweeping"
+            objection = form.record
+            # or picking the evaluation himself
+            other = self._signed(month=4)
+            with Form(self.env["kinerja.objection"].with_user(self.user_staff)) as form:
+                form.evaluation_id = other
+                self.assertEqual(form.decider_id, self.emp_head)
+                form.reason = "Februari juga"
+        self.assertEqual(objection.state, "submitted")
+        self.assertEqual(objection.reason, "Capaian Januari belum memuat sweeping")
+        self.assertEqual(objection.original_predicate, "needs_improvement")
+        self.assertEqual(form.record.evaluation_id, other)
+        self.assertEqual(signed.with_user(self.user_staff).objection_count, 1)
+        self.assertEqual(Form(signed.with_user(self.user_staff)).objection_count, 1)
+
+        # the evaluator's supervisor revises the ratings in the form and accepts
+        with Form(objection.with_user(self.user_head)) as form:
+            self.assertTrue(form.can_decide)
+            form.revised_result_rating = "meets"
+            form.revised_behavior_rating = "above"
+            form.decision_reason = "Data sweeping sah"
+        objection.with_user(self.user_head).action_accept()
+        self.assertEqual(objection.state, "accepted")
+        self.assertEqual(objection.decision_reason, "Data sweeping sah")
+        self.assertEqual((signed.result_rating, signed.behavior_rating, signed.predicate), ("meets", "above", "good"))
+
+        # the second is rejected with the reason written in the form
+        second = other.objection_ids.with_user(self.user_head)
+        with Form(second) as form:
+            form.decision_reason = "Bukti tidak mendukung"
+        second.action_reject()
+        self.assertEqual((second.state, second.decision_reason), ("rejected", "Bukti tidak mendukung"))
+        self.assertEqual(other.predicate, "good", "unchanged")
+
+    def test_organisation_rating_form(self):
+        other_month = self.month[2]
+        self._signed(month=2, result="above", behavior="above")
+        with Form(self.env["kinerja.org.rating"].with_user(self.user_officer)) as form:
+            self.assertEqual(form.employee_count, 0, "no unit chosen yet")
+            self.assertFalse(form.violation)
+            form.department_id = self.dept
+            form.period_id = other_month
+            form.rating = "very_poor"
+            self.assertEqual((form.employee_count, form.evaluated_count), (1, 1))
+            self.assertIn("Very Good: 1", form.distribution)
+            self.assertIn("at most 0 allowed", form.violation)
+            form.rating = "outstanding"
+            self.assertFalse(form.violation)
+            form.note = "LKjIP Februari"
+        rating = form.record
+        self.assertEqual((rating.rating, rating.note), ("outstanding", "LKjIP Februari"))
+        with Form(rating.with_user(self.user_officer)) as form:
+            form.rating = "very_poor"
+            self.assertIn("at most 0 allowed", form.violation)
+        self.assertIn("at most 0 allowed", rating.violation)
+
+    def test_distribution_rule_form(self):
+        with Form(self.env["kinerja.distribution.rule"].with_user(self.user_manager)) as form:
+            form.org_rating = "good"
+            form.predicate = "needs_improvement"
+            form.extra_predicate = "poor"
+            form.min_percent = 5
+            form.min_count = 1
+            form.max_percent = 50
+            self.assertEqual(
+                form.description,
+                "Needs Improvement / Poor (Misconduct): at least 5.0%, at least 1 people, at most 50.0%",
+            )
+        self.assertEqual(form.record._limits(10), (1, 5))
