@@ -25,10 +25,13 @@ def _packages():
 
 
 def _package_data():
-    """Every non-Python file of the addon (views, data, security, i18n, static, reports)."""
+    """Every non-Python file of the addon (views, data, security, i18n, static, reports), and
+    the migration scripts, which Odoo reads as files (they are not packages)."""
     files = []
     for path in sorted((HERE / ADDON).rglob("*")):
-        if path.is_file() and path.suffix not in (".py", ".pyc") and "__pycache__" not in path.parts:
+        if not path.is_file() or "__pycache__" in path.parts or path.suffix == ".pyc":
+            continue
+        if path.suffix != ".py" or "migrations" in path.relative_to(HERE / ADDON).parts:
             files.append(str(path.relative_to(HERE / ADDON)))
     return {"odoo.addons." + ADDON: files}
 

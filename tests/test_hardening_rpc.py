@@ -409,6 +409,22 @@ def _snapshot(admin):
 
 
 def test_module_upgrade_keeps_every_record(admin):
+    """The database as the previous version left it (its module version and the evaluation
+    rule that let an employee read his drafts) is upgraded: every record stays, the changed
+    rule is rewritten by the migration."""
+    [rule] = admin.call(
+        "ir.model.data",
+        "search_read",
+        [["module", "=", "kinerja_asn"], ["name", "=", "kinerja_evaluation_rule_user_read"]],
+        ["res_id"],
+    )
+    old_domain = (
+        "['|', '|', '|', ('user_id', '=', user.id), ('employee_id', 'child_of', user.employee_ids.ids),"
+        " ('evaluator_user_id', '=', user.id), ('evaluator_parent_user_id', '=', user.id)]"
+    )
+    admin.call("ir.rule", "write", [rule["res_id"]], {"domain_force": old_domain})
+    [module] = admin.call("ir.module.module", "search", [["name", "=", "kinerja_asn"]])
+    admin.call("ir.module.module", "write", [module], {"latest_version": "18.0.1.0.0"})
     before = _snapshot(admin)
     assert before[0]["kinerja.skp"] and before[0]["kinerja.realization"]
     log = VAR / "pytest-upgrade.log"
@@ -419,3 +435,5 @@ def test_module_upgrade_keeps_every_record(admin):
     assert upgrade.returncode == 0, f"the upgrade failed: see {log}"
     assert " ERROR " not in log.read_text(), f"errors during the upgrade: see {log}"
     assert _snapshot(admin) == before
+    [after] = admin.call("ir.rule", "read", [rule["res_id"]], ["domain_force"])
+    assert "('state', '=', 'done')" in after["domain_force"], after["domain_force"]

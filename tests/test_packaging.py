@@ -53,6 +53,9 @@ def test_wheel_installs_as_odoo_addon(tmp_path):
     assert "odoo/addons/kinerja_asn/i18n/id.po" in names
     assert "odoo/addons/kinerja_asn/security/ir.model.access.csv" in names
     assert "odoo/addons/kinerja_asn/static/description/icon.png" in names
+    # migration scripts are read by Odoo as files: the wheel must carry them
+    migrations = [path.relative_to(ADDON) for path in (ADDON / "migrations").rglob("*.py")]
+    assert migrations and all(f"odoo/addons/kinerja_asn/{path}" in names for path in migrations), migrations
     metadata = zipfile.ZipFile(wheel).read(next(n for n in names if n.endswith("METADATA"))).decode()
     assert "Requires-Dist: odoo-addon-report_xlsx" in metadata or "Requires-Dist: odoo-addon-report-xlsx" in metadata
 
