@@ -26,3 +26,6 @@ from . import kinerja_org_rating
 from . import kinerja_distribution_rule
 from . import kinerja_objection
 from . import kinerja_reminder
+from . import mail_activity
+from . import res_users
+from . import mail_thread

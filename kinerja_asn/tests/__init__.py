@@ -11,3 +11,4 @@ from . import test_cron
 from . import test_reports
 from . import test_access_matrix
 from . import test_performance
+from . import test_i18n
