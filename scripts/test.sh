@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
 # Run every test of the project and print one closing line "N passed, M failed".
 #   1. the addon's Odoo tests (kinerja_asn/tests, tours included) on a fresh database;
-#   2. the top-level pytest suite (tests/), which starts its own Odoo server over the API.
+#   2. Odoo's own tests of the modules the addon extends (UPSTREAM_MODULES, default hr and
+#      hr_org_chart), updated on that database, so with the addon installed;
+#   3. the top-level pytest suite (tests/), which starts its own Odoo server over the API.
 # Exits non-zero when any test fails, when a tour is skipped (no browser) or when none ran.
-# TEST_TAGS narrows the Odoo tests (default /kinerja_asn); PYTEST_ARGS is passed to pytest.
+# TEST_TAGS narrows the Odoo tests (default /kinerja_asn); PYTEST_ARGS is passed to pytest;
+# SKIP_UPSTREAM skips stage 2 and SKIP_PYTEST stage 3 (quick local runs).
 set -uo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 DB=${TEST_DB:-kinerja_test}
@@ -11,7 +14,7 @@ TAGS=${TEST_TAGS:-/kinerja_asn}
 PORT=${TEST_PORT:-8169}
 log="$VAR/test-odoo.log"
 
-passed=0; failed=0
+passed=0; failed=0; skipped_stages=""
 
 echo "==> Odoo tests ($TAGS) on a fresh database '$DB'"
 dropdb --if-exists "$DB"
@@ -47,9 +50,54 @@ else
 fi
 echo "    full log: $log"
 
+# Odoo's own tests of hr and hr_org_chart (mail's take ~15 minutes more: add it through
+# UPSTREAM_MODULES=hr,hr_org_chart,mail when touching mail), on the database the addon was
+# just installed in: "-u" runs their at-install tests again, then their post-install ones.
+UPSTREAM=$(tr -d ' ' <<<"${UPSTREAM_MODULES:-hr,hr_org_chart}")
+if [ -n "${SKIP_UPSTREAM:-}" ]; then
+    echo "==> Odoo's own tests of $UPSTREAM skipped (SKIP_UPSTREAM is set)"
+    skipped_stages="upstream"
+else
+    up_log="$VAR/test-upstream.log"
+    up_tags=$(sed -E 's#(^|,)#\1/#g' <<<"$UPSTREAM")
+    up_modules=$(sed -E 's#^/##; s#,/#|#g' <<<"$up_tags")
+    echo "==> Odoo's own tests ($up_tags) with the addon installed, on '$DB'"
+    "${ODOO_BIN[@]}" -d "$DB" -u "$UPSTREAM" --test-enable --test-tags "$up_tags" \
+        --stop-after-init --http-port="$PORT" --log-level=test --max-cron-threads=0 \
+        > "$up_log" 2>&1
+    rc=$?
+    summary=$(grep -E "[0-9]+ failed, [0-9]+ error\(s\) of [0-9]+ tests when loading database" "$up_log" | tail -1)
+    if [ -z "$summary" ]; then
+        echo "    no test summary from Odoo (exit code $rc): see $up_log"
+        grep -E " (ERROR|CRITICAL) " "$up_log" | head -20
+        failed=$((failed + 1))
+    else
+        read -r u_failed u_errors u_total < <(sed -E 's/.* ([0-9]+) failed, ([0-9]+) error\(s\) of ([0-9]+) tests.*/\1 \2 \3/' <<<"$summary")
+        test_logger="odoo\.addons\.($up_modules)\.tests"
+        u_skipped=$(grep -cE "$test_logger.*: skipped " "$up_log" || true)
+        u_bad=$((u_failed + u_errors + u_skipped))
+        stray=$(grep -E " (ERROR|CRITICAL) " "$up_log" | grep -vE "$test_logger" | grep -vcE "odoo\.tests\.result:" || true)
+        [ "$stray" -gt 0 ] && [ "$u_bad" -eq 0 ] && u_bad=1
+        u_pass=$((u_total - u_failed - u_errors - u_skipped))
+        [ "$u_pass" -lt 0 ] && u_pass=0
+        passed=$((passed + u_pass)); failed=$((failed + u_bad))
+        echo "    $summary"
+        [ "$u_skipped" -gt 0 ] && echo "    $u_skipped skipped test(s) counted as failures:" \
+            && grep -E "$test_logger.*: skipped " "$up_log" | head -5
+        [ "$stray" -gt 0 ] && echo "    errors logged outside tests:" \
+            && grep -E " (ERROR|CRITICAL) " "$up_log" | grep -vE "$test_logger" | grep -vE "odoo\.tests\.result:" | head -10
+        if [ $((u_failed + u_errors)) -gt 0 ]; then
+            echo "    failures:"; grep -E " (ERROR|FAIL)" "$up_log" | grep -E "$test_logger" | head -40
+        fi
+        [ "$u_total" -eq 0 ] && failed=$((failed + 1)) && echo "    Odoo ran no test"
+        [ "$rc" -ne 0 ] && [ "$u_bad" -eq 0 ] && failed=$((failed + 1)) && echo "    Odoo exited with $rc"
+    fi
+    echo "    full log: $up_log"
+fi
+
 if [ -n "${SKIP_PYTEST:-}" ]; then
     echo
-    echo "kinerja: $passed passed, $failed failed (pytest suite skipped: SKIP_PYTEST is set)"
+    echo "kinerja: $passed passed, $failed failed (pytest suite skipped: SKIP_PYTEST is set${skipped_stages:+; upstream tests skipped: SKIP_UPSTREAM is set})"
     [ "$failed" -eq 0 ] && [ "$passed" -gt 0 ]
     exit
 fi
@@ -80,7 +128,7 @@ else
 fi
 
 echo
-echo "kinerja: $passed passed, $failed failed"
+echo "kinerja: $passed passed, $failed failed${skipped_stages:+ (upstream tests skipped: SKIP_UPSTREAM is set)}"
 if [ "$failed" -gt 0 ] || [ "$passed" -eq 0 ]; then
     exit 1
 fi

@@ -2,17 +2,20 @@ from datetime import date
 
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
+from odoo.tools import SQL
 
 
 class HrEmployee(models.Model):
     _inherit = "hr.employee"
     # Every record rule of the addon reads "the employees below me" (child_of on the manager
     # chain): with a parent path it is one indexed condition, not one query per level.
+    # Odoo's HR lets the manager chain loop (a department head moved into the department he
+    # manages becomes his own manager): the path leaves out the link that closes a loop, see
+    # _parent_store_update and _parent_store_compute.
     _parent_store = True
 
     parent_path = fields.Char(index=True)
     skp_ids = fields.One2many("kinerja.skp", "employee_id", string="SKPs")
-    skp_count = fields.Integer(compute="_compute_skp_count", string="SKP Count")
 
     _sql_constraints = [
         (
@@ -21,26 +24,6 @@ class HrEmployee(models.Model):
             "Another employee of this company already has this NIP.",
         ),
     ]
-
-    def _compute_skp_count(self):
-        counts = dict(
-            self.env["kinerja.skp"]._read_group(
-                [("employee_id", "in", self.ids), ("state", "!=", "cancelled")], ["employee_id"], ["__count"]
-            )
-        )
-        for employee in self:
-            employee.skp_count = counts.get(employee, 0)
-
-    def action_open_skp(self):
-        self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id("kinerja_asn.kinerja_skp_action")
-        action.update(
-            {
-                "domain": [("employee_id", "=", self.id)],
-                "context": {"default_employee_id": self.id},
-            }
-        )
-        return action
 
     @api.constrains("nip")
     def _check_nip(self):
@@ -93,3 +76,76 @@ class HrEmployee(models.Model):
         if vals.get("nip"):
             vals["nip"] = vals["nip"].replace(" ", "").strip()
         return super().write(vals)
+
+    # Parent path of a manager chain that may loop
+
+    def _parent_store_update(self):
+        """Follow a change of manager in the parent path, like the ORM, except that a loop is
+        not an error: an employee whose new manager stands below him (or is himself) heads
+        his own subtree, the link that closes the loop being left out of the path."""
+        for parent, records in self.grouped(self._parent_name).items():
+            above = {int(label) for label in (parent.parent_path or "").split("/")[:-1]}
+            loop_heads = records.browse(id_ for id_ in records._ids if id_ in above)
+            if loop_heads:
+                loop_heads._parent_store_set_prefix("")
+            # The heads' subtrees (the new manager's included) have just moved: read it again.
+            (records - loop_heads)._parent_store_set_prefix(parent.parent_path or "")
+
+    def _parent_store_set_prefix(self, prefix):
+        """Place the employees of ``self`` (with their subtrees) under the path ``prefix``."""
+        if not self:
+            return
+        rows = self.env.execute_query(
+            SQL(
+                """UPDATE hr_employee child
+                      SET parent_path = concat(%(prefix)s, substr(child.parent_path,
+                              length(node.parent_path) - length(node.id || '/') + 1))
+                     FROM hr_employee node
+                    WHERE node.id IN %(ids)s
+                      AND child.parent_path LIKE concat(node.parent_path, %(wildcard)s)
+                RETURNING child.id, child.parent_path""",
+                prefix=prefix,
+                ids=tuple(self.ids),
+                wildcard="%",
+            )
+        )
+        updated = dict(rows)
+        records = self.browse(updated)
+        self.env.cache.update(records, self._fields["parent_path"], updated.values())
+        records.modified(["parent_path"])
+
+    def _parent_store_compute(self):
+        """Compute the parent paths from scratch (installation), then give a path to the
+        employees the ORM leaves without one, those on or below a loop of managers: the
+        lowest id of each loop heads it."""
+        super()._parent_store_compute()
+        rows = self.env.execute_query(SQL("SELECT id, parent_id FROM hr_employee WHERE parent_path IS NULL"))
+        if not rows:
+            return True
+        parent_of = dict(rows)
+        heads, seen = set(), set()
+        for start in parent_of:
+            chain = []
+            node = start
+            while node in parent_of and node not in seen:
+                seen.add(node)
+                chain.append(node)
+                node = parent_of[node]
+            if node in chain:  # this walk closed a loop: chain[index:] is the loop
+                heads.add(min(chain[chain.index(node) :]))
+        self.env.cr.execute(
+            SQL(
+                """WITH RECURSIVE path(id, parent_path) AS (
+                        SELECT id, concat(id, '/') FROM hr_employee WHERE id IN %(heads)s
+                    UNION
+                        SELECT row.id, concat(path.parent_path, row.id, '/')
+                          FROM hr_employee row JOIN path ON row.parent_id = path.id
+                         WHERE row.id NOT IN %(heads)s
+                   )
+                   UPDATE hr_employee row SET parent_path = path.parent_path
+                     FROM path WHERE row.id = path.id""",
+                heads=tuple(heads),
+            )
+        )
+        self.invalidate_model(["parent_path"])
+        return True

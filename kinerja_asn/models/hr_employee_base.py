@@ -76,6 +76,9 @@ class HrEmployeeBase(models.AbstractModel):
         help="Jenjang of a functional position; it sets the annual credit-point coefficient.",
     )
 
+    # Counted here, not on hr.employee only: colleagues read employees through
+    # hr.employee.public, and every field of hr.employee must exist there (or be kept to HR).
+    skp_count = fields.Integer(compute="_compute_skp_count", string="SKP Count")
     kinerja_skp_id = fields.Many2one("kinerja.skp", compute="_compute_kinerja_summary", string="Current SKP")
     kinerja_achievement = fields.Float(compute="_compute_kinerja_summary", string="Achievement So Far (%)")
     kinerja_predicate = fields.Selection(
@@ -86,6 +89,18 @@ class HrEmployeeBase(models.AbstractModel):
     kinerja_last_evaluation_id = fields.Many2one(
         "kinerja.evaluation", compute="_compute_kinerja_summary", string="Last Evaluation"
     )
+
+    @api.depends_context("uid")
+    def _compute_skp_count(self):
+        """The SKPs (cancelled ones aside) of the employee that the current user may read."""
+        counts = {
+            employee.id: count
+            for employee, count in self.env["kinerja.skp"]._read_group(
+                [("employee_id", "in", self.ids), ("state", "!=", "cancelled")], ["employee_id"], ["__count"]
+            )
+        }
+        for employee in self:
+            employee.skp_count = counts.get(employee.id, 0)
 
     @api.depends_context("uid")
     def _compute_kinerja_summary(self):
@@ -116,3 +131,14 @@ class HrEmployeeBase(models.AbstractModel):
             employee.kinerja_achievement = skp.achievement
             employee.kinerja_last_evaluation_id = last
             employee.kinerja_predicate = last.predicate
+
+    def action_open_skp(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id("kinerja_asn.kinerja_skp_action")
+        action.update(
+            {
+                "domain": [("employee_id", "=", self.id)],
+                "context": {"default_employee_id": self.id},
+            }
+        )
+        return action

@@ -7,3 +7,6 @@ class HrEmployeePublic(models.Model):
     # The manager chain is public (parent_id is): colleagues read employees through this view,
     # and the parent path of hr.employee is read with the other fields of an employee.
     parent_path = fields.Char(readonly=True)
+    # Every field of hr.employee exists here too (Odoo reads employees of non-HR users through
+    # this view); record rules on kinerja.skp still decide which SKPs a colleague sees.
+    skp_ids = fields.One2many("kinerja.skp", "employee_id", string="SKPs", readonly=True)

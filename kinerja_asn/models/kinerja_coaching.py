@@ -78,7 +78,7 @@ class KinerjaCoaching(models.Model):
                 note.activity_schedule(
                     "mail.mail_activity_data_todo",
                     date_deadline=note.follow_up_date,
-                    summary=self.env._("Coaching follow-up: %s", note.topic),
+                    summary=note.coach_user_id._recipient_env()._("Coaching follow-up: %s", note.topic),
                     user_id=note.coach_user_id.id,
                 )
         return notes

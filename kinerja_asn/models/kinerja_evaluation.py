@@ -510,10 +510,12 @@ class KinerjaEvaluation(models.Model):
         annual.skp_id.filtered(lambda s: s.state == "approved").sudo().write({"state": "done", "done_date": now})
         for evaluation in to_sign:
             evaluation.message_post(
-                body=self.env._(
+                body=evaluation.user_id._recipient_env()._(
                     "Evaluation signed by %(user)s: predicate %(predicate)s. You may object until %(deadline)s.",
                     user=self.env.user.name,
-                    predicate=dict(self._fields["predicate"]._description_selection(self.env))[evaluation.predicate],
+                    predicate=dict(
+                        self._fields["predicate"]._description_selection(evaluation.user_id._recipient_env())
+                    )[evaluation.predicate],
                     deadline=evaluation.objection_deadline,
                 ),
                 partner_ids=evaluation.user_id.partner_id.ids,
@@ -925,8 +927,6 @@ class KinerjaEvaluation(models.Model):
         vals_list = [
             {
                 "activity_type_id": activity_type.id,
-                "summary": activity_type.summary,
-                "note": activity_type.default_note,
                 "automated": True,
                 "date_deadline": evaluation.period_id.evaluation_deadline or today,
                 "res_model_id": model_id,
@@ -936,7 +936,7 @@ class KinerjaEvaluation(models.Model):
             for evaluation in self.filtered("evaluator_user_id")
         ]
         if vals_list and not self.env.context.get("mail_activity_automation_skip"):
-            self.env["mail.activity"].with_context(mail_activity_quick_update=True).create(vals_list)
+            self.env["mail.activity"].with_context(mail_activity_quick_update=True)._create_for_assignees(vals_list)
 
     @api.model
     def _cron_prepare_evaluations(self, department=None):

@@ -1,4 +1,6 @@
 from odoo import api, fields, models
+from odoo.tools import SQL, file_open
+from odoo.tools.translate import PoFileReader
 
 ASPECTS = [
     ("quantity", "Quantity"),
@@ -20,6 +22,12 @@ AGGREGATIONS = [
     ("last", "Last value"),
     ("max", "Maximum"),
 ]
+# Selection columns of a spreadsheet import: by key, or by label in English or Indonesian.
+IMPORT_SELECTION_FIELDS = ("aspect", "perspective", "direction", "aggregation")
+
+
+def _import_key(text):
+    return " ".join(text.split()).casefold()
 
 
 class KinerjaIndicator(models.Model):
@@ -92,3 +100,64 @@ class KinerjaIndicator(models.Model):
             ("job_ids", "=", False),
             ("job_ids", "in", employee.job_id.ids),
         ]
+
+    # Import (Configuration > Indicators > Import records)
+
+    @api.model
+    def get_import_templates(self):
+        return [
+            {
+                "label": self.env._(
+                    "Import Template for Indicators (imported into %(company)s)", company=self.env.company.name
+                ),
+                "template": "/kinerja_asn/static/xls/kinerja_indicator.xlsx",
+            }
+        ]
+
+    @api.model
+    def load(self, fields, data):
+        """Odoo's import, accepting the aspect, perspective, direction and aggregation by key or
+        by label in English or Indonesian, whatever the importing user's language and whether
+        or not Indonesian is installed. Rows without a company land in the current one."""
+        columns = [(index, name) for index, name in enumerate(fields) if name in IMPORT_SELECTION_FIELDS]
+        if columns:
+            keys = self._import_selection_keys()
+            data = [list(row) for row in data]
+            for row in data:
+                for index, name in columns:
+                    if index < len(row) and isinstance(row[index], str) and row[index].strip():
+                        row[index] = keys[name].get(_import_key(row[index]), row[index])
+        return super().load(fields, data)
+
+    @api.model
+    def _import_selection_keys(self):
+        """{field: {normalised key or label: key}} from the field definitions, the labels of
+        every installed language and the addon's Indonesian translation."""
+        keys = {name: {} for name in IMPORT_SELECTION_FIELDS}
+        for name in IMPORT_SELECTION_FIELDS:
+            for key, label in self._fields[name].selection:
+                keys[name][_import_key(key)] = key
+                keys[name][_import_key(label)] = key
+        rows = self.env.execute_query(
+            SQL(
+                """SELECT f.name, s.value, s.name
+                     FROM ir_model_fields_selection s
+                     JOIN ir_model_fields f ON f.id = s.field_id
+                    WHERE f.model = %s AND f.name IN %s""",
+                self._name,
+                IMPORT_SELECTION_FIELDS,
+            )
+        )
+        for name, key, labels in rows:
+            for label in (labels or {}).values():
+                keys[name].setdefault(_import_key(label), key)
+        prefix = f"selection__{self._table}__"
+        with file_open("kinerja_asn/i18n/id.po", "rb") as po:
+            for entry in PoFileReader(po):
+                imd_name = entry.get("imd_name") or ""
+                if entry["name"] != "ir.model.fields.selection,name" or not imd_name.startswith(prefix):
+                    continue
+                name, _sep, key = imd_name[len(prefix) :].partition("__")
+                if name in keys and entry["value"]:
+                    keys[name].setdefault(_import_key(entry["value"]), key)
+        return keys

@@ -645,7 +645,7 @@ class KinerjaRealization(models.Model):
         self.write(values)
         for report in self:
             report.message_post(
-                body=self.env._("Realisation report returned: %s", report.feedback),
+                body=report.user_id._recipient_env()._("Realisation report returned: %s", report.feedback),
                 partner_ids=report.user_id.partner_id.ids,
                 subtype_xmlid="mail.mt_comment",
             )

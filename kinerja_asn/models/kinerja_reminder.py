@@ -92,6 +92,7 @@ class KinerjaReminder(models.Model):
             skp_of = {skp.employee_id: skp for skp in skps}
             for employee in waiting:
                 skp = skp_of.get(employee)
+                env = employee.user_id._recipient_env()
                 items.append(
                     {
                         "key": f"plan:{employee.user_id.id}:{year.id}",
@@ -101,13 +102,13 @@ class KinerjaReminder(models.Model):
                         "res_model": skp._name if skp else False,
                         "res_id": skp.id if skp else False,
                         "company_id": company.id,
-                        "summary": self.env._(
+                        "summary": env._(
                             "Your SKP %(year)s must be approved by %(deadline)s; it is %(state)s.",
                             year=year.name,
                             deadline=year.plan_deadline,
-                            state=skp._fields["state"].convert_to_export(skp.state, skp)
+                            state=skp._fields["state"].convert_to_export(skp.state, skp.with_env(env))
                             if skp
-                            else self.env._("not drafted yet"),
+                            else env._("not drafted yet"),
                         ),
                     }
                 )
@@ -172,7 +173,7 @@ class KinerjaReminder(models.Model):
                         "res_model": skp._name,
                         "res_id": skp.id,
                         "company_id": company.id,
-                        "summary": self.env._(
+                        "summary": skp.user_id._recipient_env()._(
                             "%(count)s indicator(s) of your SKP have no realisation for %(period)s; the "
                             "deadline is %(deadline)s.",
                             count=count,
@@ -221,7 +222,7 @@ class KinerjaReminder(models.Model):
                     "res_model": False,
                     "res_id": False,
                     "company_id": company.id,
-                    "summary": self.env._(
+                    "summary": user._recipient_env()._(
                         "Waiting for you: %(skps)s SKP(s) to approve, %(reports)s realisation report(s) to "
                         "review, %(evaluations)s evaluation(s) to sign.",
                         skps=counts["skp"],
@@ -294,13 +295,13 @@ class KinerjaReminder(models.Model):
     def _schedule_activities(self):
         """One to-do per document and person, whatever the number of reminders it carries."""
         activity_type = self.env.ref("mail.mail_activity_data_todo")
-        labels = dict(self._fields["purpose"]._description_selection(self.env))
         grouped = defaultdict(self.browse)
         for reminder in self.filtered(lambda r: r.res_model and r.res_id):
             grouped[(reminder.res_model, reminder.res_id, reminder.user_id)] |= reminder
         vals_list = []
         for (res_model, res_id, user), reminders in grouped.items():
             deadlines = [r.period_id.report_deadline or r.period_id.plan_deadline for r in reminders]
+            labels = dict(self._fields["purpose"]._description_selection(user._recipient_env()))
             vals_list.append(
                 {
                     "res_model_id": self.env["ir.model"]._get_id(res_model),

@@ -685,7 +685,7 @@ class KinerjaSkp(models.Model):
         self.write({"state": "draft", "return_reason": reason})
         for skp in self:
             skp.message_post(
-                body=self.env._("SKP returned to the employee: %s", reason),
+                body=skp.user_id._recipient_env()._("SKP returned to the employee: %s", reason),
                 partner_ids=skp.user_id.partner_id.ids,
                 subtype_xmlid="mail.mt_comment",
             )
@@ -904,12 +904,10 @@ class KinerjaSkp(models.Model):
             return self.env["mail.activity"]
         activity_type = self.env.ref(act_type_xmlid)
         model_id = self.env["ir.model"]._get_id(self._name)
-        return self.env["mail.activity"].create(
+        return self.env["mail.activity"]._create_for_assignees(
             [
                 {
                     "activity_type_id": activity_type.id,
-                    "summary": activity_type.summary,
-                    "note": activity_type.default_note,
                     "automated": True,
                     "date_deadline": deadline(skp),
                     "res_model_id": model_id,
@@ -1218,7 +1216,7 @@ class KinerjaSkp(models.Model):
                     "res_model": self._name,
                     "res_id": skp.id,
                     "company_id": skp.company_id.id,
-                    "summary": self.env._(
+                    "summary": skp.evaluator_parent_user_id._recipient_env()._(
                         "%(skp)s has waited for the approval of %(evaluator)s since %(date)s.",
                         skp=skp.display_name,
                         evaluator=skp.evaluator_id.name,

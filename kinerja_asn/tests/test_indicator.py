@@ -2,7 +2,7 @@ from psycopg2 import IntegrityError
 
 from odoo.exceptions import AccessError
 from odoo.tests import tagged
-from odoo.tools import mute_logger
+from odoo.tools import file_open, mute_logger
 
 from .common import KinerjaCase
 
@@ -61,6 +61,77 @@ class TestIndicator(KinerjaCase):
         self.assertFalse(result["messages"], result["messages"])
         imported = self.env["kinerja.indicator"].browse(result["ids"])
         self.assertEqual(imported.mapped("direction"), ["higher", "lower"])
+
+    def _import_file(self, content, user, file_type="text/csv", **env_context):
+        """Preview and import ``content`` through base_import as the import dialog does."""
+        Import = self.env["base_import.import"].with_user(user).with_context(**env_context)
+        wizard = Import.create({"res_model": "kinerja.indicator", "file": content, "file_type": file_type})
+        options = {"has_headers": True, "quoting": '"', "separator": ",", "encoding": "utf-8"}
+        preview = wizard.parse_preview(options)
+        self.assertFalse(preview.get("error"), preview.get("error"))
+        fields = [
+            "/".join(preview["matches"][index]) if index in preview["matches"] else False
+            for index in range(len(preview["headers"]))
+        ]
+        result = wizard.execute_import(fields, preview["headers"], dict(options, tracking_disable=True))
+        return preview, fields, result
+
+    def test_import_template_offered_and_imported(self):
+        """The import dialog offers a template naming the government the rows land in; the
+        template imports as it is, selection cells given by key, English or Indonesian label."""
+        templates = self.env["kinerja.indicator"].with_user(self.user_officer).get_import_templates()
+        self.assertEqual(len(templates), 1)
+        self.assertIn(self.company_a.name, templates[0]["label"])
+        path = templates[0]["template"]
+        self.assertTrue(path.startswith("/kinerja_asn/static/"))
+        with file_open(path.lstrip("/"), "rb") as template:
+            content = template.read()
+        xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        self.env["res.lang"]._activate_lang("id_ID")
+        self.user_officer.lang = "id_ID"
+        _preview, fields, result = self._import_file(content, self.user_officer, file_type=xlsx)
+        self.assertFalse(result["messages"], result["messages"])
+        self.assertEqual(
+            fields[:8],
+            ["code", "name", "description", "aspect", "perspective", "direction", "aggregation", "unit_label"],
+        )
+        imported = self.env["kinerja.indicator"].browse(result["ids"])
+        self.assertEqual(imported.mapped("code"), ["CONTOH-01", "CONTOH-02", "CONTOH-03"])
+        self.assertEqual(imported.mapped("aspect"), ["quantity", "quantity", "time"])
+        self.assertEqual(imported.mapped("direction"), ["higher", "lower", "higher"])
+        self.assertEqual(imported.mapped("aggregation"), ["last", "last", "sum"])
+        self.assertEqual(imported.company_id, self.company_a)
+
+    def test_import_labels_in_either_language_into_current_company(self):
+        """An English-speaking officer imports Indonesian labels (and the other way round),
+        whether or not Indonesian is installed; rows land in the company he works in."""
+        self.user_officer.write(
+            {"company_ids": [(4, self.company_b.id)], "groups_id": [(4, self.env.ref("base.group_multi_company").id)]}
+        )
+        content = (
+            b"Code,Name,Aspect,Direction,Aggregation,Perspective\n"
+            b"B-01,Satu,  kualitas ,Semakin rendah semakin baik,rata-rata,Perspektif Penerima Layanan\n"
+            b"B-02,Dua,Cost,Lower is better,Maximum,customer\n"
+            b"B-03,Tiga,waktu,higher,NILAI TERAKHIR,\n"
+        )
+        context = {"allowed_company_ids": [self.company_b.id, self.company_a.id]}
+        _preview, _fields, result = self._import_file(content, self.user_officer, **context)
+        self.assertFalse(result["messages"], result["messages"])
+        imported = self.env["kinerja.indicator"].browse(result["ids"])
+        self.assertEqual(imported.mapped("aspect"), ["quality", "cost", "time"])
+        self.assertEqual(imported.mapped("direction"), ["lower", "lower", "higher"])
+        self.assertEqual(imported.mapped("aggregation"), ["average", "max", "last"])
+        self.assertEqual(imported.mapped("perspective"), ["customer", "customer", False])
+        self.assertEqual(imported.company_id, self.company_b, "the current company, not the officer's main one")
+
+    def test_import_unknown_label_is_refused(self):
+        result = self.env["kinerja.indicator"].load(
+            ["code", "name", "aspect"], [["X-01", "Salah", "Kuantitas"], ["X-02", "Salah", "Banyaknya"]]
+        )
+        self.assertFalse(result["ids"])
+        self.assertEqual(len(result["messages"]), 1)
+        self.assertIn("Banyaknya", result["messages"][0]["message"])
+        self.assertFalse(self.env["kinerja.indicator"].search([("code", "like", "X-0")]))
 
     def test_employee_reads_but_cannot_change_indicators(self):
         as_staff = self.indicator.with_user(self.user_staff)

@@ -1,0 +1,14 @@
+from odoo import models
+
+
+class ResUsers(models.Model):
+    _inherit = "res.users"
+
+    def _recipient_env(self):
+        """The environment to write a text for this user (one or none) in: his language, or the current one
+        when there is no user. Use it for what lands in a record or a mailbox for someone else
+        (reminders, activities, chatter notes), e.g. ``skp.user_id._recipient_env()._("...")``:
+        scheduled actions run without a language, and colleagues may work in another one."""
+        # self.lang, not self[:1].lang: the record keeps its prefetch set (one query for all
+        # the recipients of a batch, not one each)
+        return self.env(context=dict(self.env.context, lang=(self.lang if self else None) or self.env.lang))
