@@ -242,6 +242,8 @@ class KinerjaPeriod(models.Model):
         frequency = company.kinerja_frequency or "month"
         step = relativedelta(months=FREQUENCY_MONTHS[frequency])
         existing = set(self.child_ids.filtered(lambda p: p.period_type == frequency).mapped("date_start"))
+        # named in the agency's language, also when a scheduled action creates them
+        named = self.with_context(lang=company.partner_id.lang or self.env.lang)
         vals_list = []
         start, index = self.date_start, 0
         while start <= self.date_end:
@@ -249,7 +251,7 @@ class KinerjaPeriod(models.Model):
             if start not in existing:
                 vals_list.append(
                     {
-                        "name": self._subperiod_name(frequency, start, index),
+                        "name": named._subperiod_name(frequency, start, index),
                         "period_type": frequency,
                         "date_start": start,
                         "date_end": end,

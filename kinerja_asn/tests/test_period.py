@@ -26,6 +26,20 @@ class TestPeriod(KinerjaCase):
         self.assertEqual(months[0].report_deadline, date(2026, 2, 5))
         self.assertEqual(year.plan_deadline, date(2026, 1, 31))
 
+    def test_subperiods_are_named_in_the_agency_language(self):
+        """A scheduled action runs without a language: the months still read in the agency's."""
+        self.env["res.lang"]._activate_lang("id_ID")
+        self.company_a.partner_id.lang = "id_ID"
+        self.company_a.kinerja_frequency = "month"
+        year = self.env["kinerja.period"].with_context(lang=None)._create_year(2028, self.company_a)
+        months = year.child_ids.sorted("date_start")
+        self.assertEqual(months[0].name, "Januari 2028")
+        self.assertEqual(months[7].name, "Agustus 2028")
+        self.company_b.partner_id.lang = "en_US"
+        self.company_b.kinerja_frequency = "month"
+        other = self.env["kinerja.period"].with_context(lang="id_ID")._create_year(2028, self.company_b)
+        self.assertEqual(other.child_ids.sorted("date_start")[0].name, "January 2028")
+
     def test_quarterly_and_semester_frequency(self):
         self.company_a.kinerja_frequency = "quarter"
         quarters = self._year(2027).child_ids.sorted("date_start")
