@@ -596,7 +596,6 @@ class Generator:
 
         company = self.company
         tpp = company._kinerja_tpp_map()
-        types = dict(self.env["kinerja.evaluation"]._fields["evaluation_type"]._description_selection(self.env))
         cr = self.cr
         cr.execute("CREATE TEMP TABLE bench_credit (level varchar, predicate varchar, points float)")
         self._copy(
@@ -620,7 +619,7 @@ class Generator:
             SELECT x.*, COALESCE(c.points, 0), COALESCE(t.percent, 0),
                    substr(md5(random()::text || x.skp_id::text), 1, 16), 1, 1, %(now)s, %(now)s
               FROM (
-                SELECT s.employee_name || ' - ' || %(periodic)s || ' - ' || m.name AS name, s.id AS skp_id,
+                SELECT s.employee_name || ' - ' || m.name AS name, s.id AS skp_id,
                        s.employee_id, s.user_id, s.evaluator_id, s.evaluator_user_id, s.evaluator_parent_id,
                        s.evaluator_parent_user_id, s.department_id, s.company_id, 'periodic', m.id, m.date_start,
                        a.achievement,
@@ -661,7 +660,6 @@ class Generator:
                 "now": self.now,
                 "year": self.year.id,
                 "december": self.december.id,
-                "periodic": types["periodic"],
                 "above": company.kinerja_threshold_above,
                 "meets": company.kinerja_threshold_meets,
                 "objection_days": company.kinerja_objection_days or 14,

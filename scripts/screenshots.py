@@ -15,7 +15,10 @@ from playwright.sync_api import sync_playwright
 
 OUT = pathlib.Path(__file__).resolve().parent.parent / "docs" / "screenshots"
 
-# (file, login, path in the web client, what to open first: a row, the first groups, or None)
+PHONE = {"width": 390, "height": 844}
+
+# (file, login, path in the web client, what to open first: a row, the first groups, a CSS
+# selector to click ("css:..."), or None; and optionally a viewport, e.g. PHONE)
 SHOTS = [
     ("employee-my-skp.png", "kasi.imunisasi", "/odoo/kinerja-my-skp", "row"),
     ("employee-report-realisation.png", "kasi.imunisasi", "/odoo/kinerja-report-realization", None),
@@ -26,6 +29,17 @@ SHOTS = [
     ("cascade.png", "kadinkes.pariaman", "/odoo/kinerja-cascade", None),
     ("officer-overview.png", "bkpsdm.pariaman", "/odoo/action-kinerja_asn.hr_department_action_kinerja_overview", None),
     ("officer-progress-by-goal.png", "bkpsdm.pariaman", "/odoo/kinerja-goal-progress", "group"),
+    ("supervisor-to-evaluate.png", "kadinkes.pariaman", "/odoo/kinerja-to-evaluate", None),
+    (
+        "supervisor-evaluation-form.png",
+        "kadinkes.pariaman",
+        "/odoo/kinerja-to-evaluate",
+        "css:.o_data_row button[name='action_open_form'], .o_data_row .o_list_record_open_form_view",
+    ),
+    ("supervisor-team-indicators.png", "kabid.p2p", "/odoo/kinerja-team-indicators", "group"),
+    ("phone-report-realisation.png", "kabid.kesmas", "/odoo/kinerja-report-realization", None, PHONE),
+    ("phone-realisation-form.png", "kabid.kesmas", "/odoo/kinerja-report-realization", "row", PHONE),
+    ("phone-to-approve.png", "kasi.imunisasi", "/odoo/kinerja-skp-to-approve", None, PHONE),
 ]
 
 
@@ -38,8 +52,9 @@ def main():
     browser_path = shutil.which("chromium") or shutil.which("chromium-browser")
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=browser_path, args=["--no-sandbox"])
-        for name, login, path, click in SHOTS:
-            context = browser.new_context(viewport={"width": 1440, "height": 860}, locale="id-ID")
+        for name, login, path, click, *viewport in SHOTS:
+            size = viewport[0] if viewport else {"width": 1440, "height": 860}
+            context = browser.new_context(viewport=size, locale="id-ID", has_touch=bool(viewport))
             page = context.new_page()
             page.goto(f"{args.url}/web/login?db={args.db}")
             page.fill("input[name=login]", login)
@@ -49,7 +64,10 @@ def main():
             page.goto(f"{args.url}{path}")
             page.wait_for_selector(".o_action_manager .o_view_controller")
             if click == "row":
-                page.click(".o_data_row .o_data_cell")
+                page.click(".o_data_row .o_data_cell, .o_kanban_record")
+                page.wait_for_selector(".o_form_view")
+            elif click and click.startswith("css:"):
+                page.locator(click[4:]).first.click()
                 page.wait_for_selector(".o_form_view")
             elif click == "group":
                 # Open the first groups of a grouped list.

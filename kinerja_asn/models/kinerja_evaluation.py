@@ -181,16 +181,12 @@ class KinerjaEvaluation(models.Model):
     # ------------------------------------------------------------------------------------
     # Computes
     # ------------------------------------------------------------------------------------
-    @api.depends("employee_id", "period_id", "evaluation_type")
+    @api.depends("employee_id", "period_id")
     def _compute_name(self):
-        types = dict(self._fields["evaluation_type"]._description_selection(self.env))
+        # The period tells periodic from annual (a month or quarter, or the year): no type label
+        # in a stored name, which would stay in the language of whoever created it.
         for evaluation in self:
-            evaluation.name = " - ".join(
-                filter(
-                    None,
-                    [evaluation.employee_id.name, types.get(evaluation.evaluation_type), evaluation.period_id.name],
-                )
-            )
+            evaluation.name = " - ".join(filter(None, [evaluation.employee_id.name, evaluation.period_id.name]))
 
     @api.depends("result_rating", "behavior_rating")
     def _compute_predicate(self):
@@ -889,8 +885,6 @@ class KinerjaEvaluation(models.Model):
             "department_id",
             "company_id",
         ]
-        # (before the query: the label may be read from the database in the user's language)
-        label = dict(self._fields["evaluation_type"]._description_selection(self.env))[evaluation_type]
         self.env["kinerja.skp"].flush_model(copied)
         self.env["hr.employee"].flush_model(["name"])
         self.env.cr.execute(
@@ -911,7 +905,7 @@ class KinerjaEvaluation(models.Model):
                     "period_id": period.id,
                     "evaluation_type": evaluation_type,
                     "period_date_start": period.date_start,
-                    "name": " - ".join(filter(None, [employee_name, label, period.name])),
+                    "name": " - ".join(filter(None, [employee_name, period.name])),
                 }
             )
             vals_list.append(vals)

@@ -95,7 +95,7 @@ class TestPerformance(EvaluationCase):
                     self.assertEqual(evaluation[fname], skp[fname], fname)
                 self.assertEqual(evaluation.evaluator_parent_user_id, skp.evaluator_parent_user_id)
                 self.assertEqual(evaluation.period_date_start, self.month[month].date_start)
-                self.assertEqual(evaluation.name, f"{skp.employee_id.name} - Periodic - {self.month[month].name}")
+                self.assertEqual(evaluation.name, f"{skp.employee_id.name} - {self.month[month].name}")
                 self.assertGreater(evaluation.achievement, 0)
         self.assertConstant(counts)
 
