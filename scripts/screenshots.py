@@ -37,8 +37,13 @@ SHOTS = [
         "css:.o_data_row button[name='action_open_form'], .o_data_row .o_list_record_open_form_view",
     ),
     ("supervisor-team-indicators.png", "kabid.p2p", "/odoo/kinerja-team-indicators", "group"),
-    ("phone-report-realisation.png", "kabid.kesmas", "/odoo/kinerja-report-realization", None, PHONE),
-    ("phone-realisation-form.png", "kabid.kesmas", "/odoo/kinerja-report-realization", "row", PHONE),
+    (
+        "phone-realisation-form.png",
+        "kabid.kesmas",
+        "/odoo/kinerja-report-realization",
+        "css:.o_data_row button[name='action_open_form']",
+        PHONE,
+    ),
     ("phone-to-approve.png", "kasi.imunisasi", "/odoo/kinerja-skp-to-approve", None, PHONE),
 ]
 
