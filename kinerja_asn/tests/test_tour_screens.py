@@ -1,6 +1,7 @@
 from datetime import date
 
-from odoo import fields
+from odoo import Command, fields
+from odoo.exceptions import UserError
 from odoo.tests import Form, new_test_user, tagged
 
 from .test_tour import KinerjaTourCase, _realisation_team
@@ -63,11 +64,21 @@ class ScreensTourCase(KinerjaTourCase):
         head_skp = Skp.create({"employee_id": self.head.id, "period_id": self.year.id, "state": "approved"})
         indicators = [(0, 0, {"name": "Anak diimunisasi", "target_value": 1200, "unit_label": "anak"})]
         parent = Result.create(
-            {"skp_id": head_skp.id, "name": "Imunisasi rutin terlaksana", "goal_id": self.goal.id, "indicator_ids": indicators}
+            {
+                "skp_id": head_skp.id,
+                "name": "Imunisasi rutin terlaksana",
+                "goal_id": self.goal.id,
+                "indicator_ids": indicators,
+            }
         )
         skp = Skp.create({"employee_id": self.section.id, "period_id": self.year.id})
         Result.create(
-            {"skp_id": skp.id, "name": "Imunisasi di puskesmas", "parent_result_id": parent.id, "indicator_ids": indicators}
+            {
+                "skp_id": skp.id,
+                "name": "Imunisasi di puskesmas",
+                "parent_result_id": parent.id,
+                "indicator_ids": indicators,
+            }
         )
         skp.with_user(self.users["tour_kasi"]).action_submit()
         return skp
@@ -131,10 +142,24 @@ class TestSkpScreensTour(ScreensTourCase):
         with Form(skp.with_user(self.users["tour_kepala"])) as form, form.behavior_ids.edit(0) as line:
             line.expectation = "Ramah kepada orang tua balita"
         self.assertEqual(skp.behavior_ids.sorted("sequence")[0].expectation, "Ramah kepada orang tua balita")
-        with self.assertRaises(Exception), Form(skp.with_user(self.users["tour_kasi"])) as form:
+        with self.assertRaises(UserError), Form(skp.with_user(self.users["tour_kasi"])) as form:
             with form.behavior_ids.edit(1) as line:
                 line.expectation = "Saya ubah sendiri"
         self.assertFalse(skp.behavior_ids.sorted("sequence")[1].expectation)
+        # the lines themselves stay fixed while submitted: no one adds or removes a value
+        lines = skp.behavior_ids
+        extra = self.env["kinerja.core.value"].create({"code": "TUR", "name": "Nilai Tur"})
+        for login in ("tour_kasi", "tour_kepala"):
+            as_user = skp.with_user(self.users[login])
+            with self.assertRaises(UserError):
+                as_user.write({"behavior_ids": [Command.create({"core_value_id": extra.id})]})
+            with self.assertRaises(UserError):
+                as_user.write({"behavior_ids": [Command.delete(lines[0].id)]})
+            with self.assertRaises(UserError):
+                as_user.write(
+                    {"behavior_ids": [Command.update(lines[0].id, {"core_value_id": lines[1].core_value_id.id})]}
+                )
+        self.assertEqual(skp.behavior_ids, lines)
 
 
 @tagged("post_install", "-at_install")
@@ -150,7 +175,9 @@ class TestRealizationFormFeedbackTour(KinerjaTourCase):
         )
         report.action_submit()
         self.start_tour(
-            f"/odoo/kinerja-realization-review/{report.id}", "kinerja_asn_screens_realization_feedback", login="tour_kasi"
+            f"/odoo/kinerja-realization-review/{report.id}",
+            "kinerja_asn_screens_realization_feedback",
+            login="tour_kasi",
         )
         self.assertEqual(report.state, "accepted")
         self.assertEqual(report.feedback, "Cocok dengan register kohort bayi")
@@ -208,7 +235,9 @@ class TestOfficerScreensTour(ScreensTourCase):
         self.start_tour("/odoo/kinerja-periods", "kinerja_asn_screens_periods", login="tour_pengelola")
         year = self.env["kinerja.period"].search([("name", "=", f"Tahun {next_year}")])
         self.assertEqual(len(year), 1)
-        self.assertEqual((year.period_type, year.date_start, year.date_end), ("year", date(next_year, 1, 1), date(next_year, 12, 31)))
+        self.assertEqual(
+            (year.period_type, year.date_start, year.date_end), ("year", date(next_year, 1, 1), date(next_year, 12, 31))
+        )
         self.assertEqual(year.plan_deadline, date(next_year, 1, 31))
         self.assertEqual(year.evaluation_deadline, date(next_year + 1, 1, 31))
         self.assertEqual(len(year.child_ids), 12)
