@@ -1,7 +1,7 @@
 from datetime import date
 
 from odoo import Command, fields
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 from odoo.tests import Form, new_test_user, tagged
 
 from .test_tour import KinerjaTourCase, _realisation_team
@@ -228,6 +228,19 @@ class TestOfficerScreensTour(ScreensTourCase):
             self.assertEqual(line.carrier_count, 0)
         self.assertEqual(len(goal.target_ids), 2)
 
+    def test_officer_reads_positions_for_a_new_position(self):
+        """The officer picks the new position (hr.job) in the New Position wizard: he reads
+        job positions, and changes none; an ordinary employee reads none."""
+        job = self.env["hr.job"].create({"name": "Kepala Puskesmas Tur"})
+        Job = self.env["hr.job"].with_user(self.users["tour_pengelola"])
+        self.assertEqual(Job.name_search("Kepala Puskesmas")[0][0], job.id)
+        with self.assertRaises(AccessError):
+            job.with_user(self.users["tour_pengelola"]).write({"name": "Diubah"})
+        with self.assertRaises(AccessError):
+            Job.create({"name": "Jabatan baru"})
+        with self.assertRaises(AccessError):
+            self.env["hr.job"].with_user(self.users["tour_staf"]).name_search("Kepala")
+
     def test_tour_periods(self):
         """The officer creates a year with its deadlines, generates its months and sets the
         realisation deadline of the first month."""
@@ -248,13 +261,7 @@ class TestOfficerScreensTour(ScreensTourCase):
     def test_tour_officer_repairs_transfers_and_creates_drafts(self):
         """The officer repairs the evaluators of an approved SKP, records a new position on it,
         and creates the missing draft SKPs of the unit."""
-        skp = self.env["kinerja.skp"].create(
-            {
-                "employee_id": self.section.id,
-                "period_id": self.year.id,
-                "date_start": date(self.year.year, 1, 1),
-            }
-        )
+        skp = self.env["kinerja.skp"].create({"employee_id": self.section.id, "period_id": self.year.id})
         self.env["kinerja.skp.result"].create(
             {
                 "skp_id": skp.id,

@@ -285,7 +285,7 @@ tours.add("kinerja_asn_screens_periods", {
         },
         {
             content: "Open them",
-            trigger: ".oe_button_box button[name='action_view_subperiods']",
+            trigger: "button[name='action_view_subperiods']",
             run: "click",
         },
         {
