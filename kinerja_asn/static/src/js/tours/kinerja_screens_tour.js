@@ -289,8 +289,8 @@ tours.add("kinerja_asn_screens_periods", {
             run: "click",
         },
         {
-            content: "Open January",
-            trigger: `.o_data_row td[name='name']:contains('January ${NEXT}')`,
+            content: "Open January from the list of sub-periods",
+            trigger: `body:not(:has(.o_form_view)) .o_list_view .o_data_row td[name='name']:contains('January ${NEXT}')`,
             run: "click",
         },
         {
