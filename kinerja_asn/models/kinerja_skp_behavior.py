@@ -1,4 +1,4 @@
-from odoo import fields, models
+from odoo import api, fields, models
 
 
 class KinerjaSkpBehavior(models.Model):
@@ -22,6 +22,12 @@ class KinerjaSkpBehavior(models.Model):
         ("value_uniq", "unique(skp_id, core_value_id)", "Each core value appears once per SKP."),
     ]
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        records = super().create(vals_list)
+        records.skp_id._check_editable({self._name})
+        return records
+
     def write(self, vals):
         # The evaluator writes his expectations while the SKP waits for his approval.
         if set(vals) <= {"expectation"} and not self.env.su:
@@ -29,11 +35,11 @@ class KinerjaSkpBehavior(models.Model):
                 skp = behavior.skp_id
                 if skp.state == "submitted" and skp.evaluator_id.user_id == self.env.user:
                     continue
-                skp._check_editable({"behavior_ids"})
+                skp._check_editable({self._name})
         else:
-            self.skp_id._check_editable({"behavior_ids"})
+            self.skp_id._check_editable({self._name})
         return super().write(vals)
 
     def unlink(self):
-        self.skp_id._check_editable({"behavior_ids"})
+        self.skp_id._check_editable({self._name})
         return super().unlink()

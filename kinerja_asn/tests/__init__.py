@@ -16,3 +16,4 @@ from . import test_skp_report
 from . import test_tour_realization
 from . import test_i18n
 from . import test_migration
+from . import test_tour_screens
