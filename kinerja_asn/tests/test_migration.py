@@ -19,7 +19,7 @@ class TestMigration(EvaluationCase):
     def test_18_0_1_1_0_rewrites_the_draft_rule_and_the_names(self):
         """A database left by 18.0.1.0.0: the employee's rule let him read his drafts and the
         evaluations were named with their type's label in the creator's language."""
-        evaluation = self._evaluation()
+        evaluation = self._evaluation().sudo()
         rule = self.env.ref("kinerja_asn.kinerja_evaluation_rule_user_read")
         new_domain = rule.domain_force
         rule.domain_force = "[('user_id', '=', user.id)]"
