@@ -17,6 +17,7 @@
         "security/kinerja_rules.xml",
         "data/kinerja_core_value_data.xml",
         "data/mail_activity_type_data.xml",
+        "data/mail_message_subtype_data.xml",
         "data/kinerja_distribution_rule_data.xml",
         "data/mail_template_data.xml",
         "data/ir_cron_data.xml",

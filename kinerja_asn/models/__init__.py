@@ -12,6 +12,7 @@ from . import kinerja_goal
 from . import kinerja_goal_target
 from . import kinerja_skp_content_mixin
 from . import kinerja_verification_mixin
+from . import kinerja_workflow_mixin
 from . import kinerja_skp
 from . import kinerja_skp_result
 from . import kinerja_skp_indicator

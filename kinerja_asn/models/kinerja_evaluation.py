@@ -5,10 +5,14 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import SQL
+from odoo.tools.translate import LazyTranslate
 
 from ..tools.achievement import predicate, rating_from_achievement
 from ..tools.fixed_fields import check_fixed
+from .kinerja_workflow_mixin import MAIL_FIELDS
 from .res_company import RATING_SELECTION
+
+_lt = LazyTranslate(__name__)
 
 RATINGS = RATING_SELECTION
 PREDICATES = [
@@ -32,18 +36,6 @@ CREDIT_COEFFICIENT = {
 }
 # What the evaluator writes; locked once signed.
 RATING_FIELDS = {"result_rating", "behavior_rating", "override_reason", "feedback", "line_ids"}
-WORKFLOW_FIELDS = {
-    "state",
-    "done_date",
-    "done_by_id",
-    "achievement",
-    "suggested_result_rating",
-    "suggestion_note",
-    "verification_code",
-    "activity_ids",
-    "message_follower_ids",
-    "message_main_attachment_id",
-}
 
 
 class KinerjaEvaluation(models.Model):
@@ -52,9 +44,26 @@ class KinerjaEvaluation(models.Model):
 
     _name = "kinerja.evaluation"
     _description = "Performance Evaluation"
-    _inherit = ["mail.thread", "mail.activity.mixin", "kinerja.verification.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "kinerja.verification.mixin", "kinerja.workflow.mixin"]
     _order = "period_date_start desc, employee_id"
     _check_company_auto = True
+
+    # The workflow (see kinerja.workflow.mixin): the evaluator signs; nothing else moves it.
+    _workflow_transitions = {("draft", "done"): ("evaluator",)}
+    _workflow_fields = frozenset(
+        {
+            "state",
+            "done_date",
+            "done_by_id",
+            "achievement",
+            "suggested_result_rating",
+            "suggestion_note",
+            "verification_code",
+        }
+    )
+    _workflow_activities = {"draft": ("kinerja_asn.mail_act_evaluation", "evaluator")}
+    _workflow_activity_feedback = {"done": _lt("Evaluation signed")}
+    _workflow_subtypes = {"done": "kinerja_asn.mt_evaluation_signed"}
 
     name = fields.Char(compute="_compute_name", store=True, precompute=True)
     skp_id = fields.Many2one(
@@ -303,6 +312,7 @@ class KinerjaEvaluation(models.Model):
         self._check_not_evaluated(vals_list)
         if not self.env.su and not self._is_officer():
             for vals in vals_list:
+                # read as superuser: who evaluates is decided from the SKP's people
                 skp = self.env["kinerja.skp"].browse(vals.get("skp_id")).sudo()
                 if skp.evaluator_user_id != self.env.user or skp.user_id == self.env.user:
                     raise AccessError(
@@ -315,17 +325,7 @@ class KinerjaEvaluation(models.Model):
         evaluations = super().create(vals_list)
         if not self.env.su:
             for evaluation, vals in zip(evaluations, vals_list, strict=True):
-                if not (evaluation._is_evaluator() or self._is_officer()):
-                    raise AccessError(
-                        self.env._(
-                            "Only the evaluator of %(employee)s (%(evaluator)s) evaluates him.",
-                            employee=evaluation.employee_id.name,
-                            evaluator=evaluation.evaluator_id.name or self.env._("none set"),
-                        )
-                    )
-                if set(vals) & (WORKFLOW_FIELDS - {"activity_ids", "message_follower_ids"}):
-                    raise AccessError(self.env._("An evaluation starts as a draft and is signed with 'Sign'."))
-                if set(vals) & RATING_FIELDS and not evaluation._is_evaluator():
+                if set(vals) & RATING_FIELDS and "evaluator" not in evaluation._workflow_roles():
                     raise AccessError(self.env._("Only the evaluator sets the ratings."))
         # the suggestions first, so that the result lines are created with their achievement
         line_achievements = {}
@@ -370,8 +370,8 @@ class KinerjaEvaluation(models.Model):
         self._check_rating_keys(vals)
         if "predicate" in vals and not self.env.su:
             raise UserError(self.env._("The predicate follows from the two ratings: set the ratings instead."))
-        if not self.env.su:
-            changed = set(vals) - WORKFLOW_FIELDS
+        if not self._workflow_in_transition():
+            changed = set(vals) - self._workflow_fields - MAIL_FIELDS
             for evaluation in self:
                 if evaluation.state == "done" and (changed or "state" in vals):
                     raise UserError(
@@ -381,50 +381,57 @@ class KinerjaEvaluation(models.Model):
                             evaluation.display_name,
                         )
                     )
-                if "state" in vals and vals["state"] != evaluation.state:
-                    raise UserError(self.env._("Sign an evaluation with its 'Sign' button."))
                 if changed:
                     evaluation._check_evaluator()
-            if set(vals) & {"done_date", "done_by_id", "achievement", "suggested_result_rating", "verification_code"}:
-                raise AccessError(self.env._("These fields are set by the application, not by hand."))
         return super().write(vals)
 
-    def unlink(self):
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_not_evaluator(self):
+        if self.env.su:
+            return
         for evaluation in self:
-            if evaluation.state == "done":
-                raise UserError(
-                    self.env._("%s is signed: a signed evaluation is never deleted.", evaluation.display_name)
-                )
-            if not self.env.su and not (evaluation._is_evaluator() or self._is_officer()):
+            if not ({"evaluator", "officer"} & evaluation._workflow_roles()):
                 raise AccessError(self.env._("Only the evaluator deletes a draft evaluation."))
-        return super().unlink()
+
+    def _workflow_undeletable_message(self):
+        return self.env._("%s is signed: a signed evaluation is never deleted.", self.display_name)
 
     # ------------------------------------------------------------------------------------
     # Rights
     # ------------------------------------------------------------------------------------
     def _is_officer(self):
-        return self.env.user.has_group("kinerja_asn.group_kinerja_officer")
+        return self.env.user._kinerja_is_officer()
 
     def _is_evaluator(self):
         self.ensure_one()
-        return (
-            bool(self.evaluator_user_id) and self.evaluator_user_id == self.env.user and self.user_id != self.env.user
-        )
+        return "evaluator" in self._workflow_roles()
 
     def _check_evaluator(self):
         """Only the evaluator rates and signs (not the employee, not an officer)."""
         self.ensure_one()
+        if self.env.su or self._is_evaluator():
+            return
+        raise AccessError(self._workflow_refusal("done"))
+
+    def _workflow_refusal(self, new_state):
         # read as superuser: the employee may not read his draft, yet is told why he may not act
         evaluation = self.sudo()
-        if self.env.su or evaluation._is_evaluator():
-            return
-        raise AccessError(
-            self.env._(
-                "Only the evaluator of %(employee)s (%(evaluator)s) rates and signs his evaluation.",
-                employee=evaluation.employee_id.name,
-                evaluator=evaluation.evaluator_id.name or self.env._("none set"),
-            )
+        return self.env._(
+            "Only the evaluator of %(employee)s (%(evaluator)s) rates and signs his evaluation.",
+            employee=evaluation.employee_id.name,
+            evaluator=evaluation.evaluator_id.name or self.env._("none set"),
         )
+
+    def _workflow_state_message(self):
+        return self.env._("Sign an evaluation with its 'Sign' button.")
+
+    def _workflow_stamp(self, new_state):
+        return {"done_date": fields.Datetime.now(), "done_by_id": self.env.uid} if new_state == "done" else {}
+
+    def _workflow_after(self, new_state):
+        if new_state == "done":
+            for evaluation in self:
+                evaluation._workflow_write({"verification_code": evaluation._new_verification_code()})
 
     @api.model
     def _check_rating_keys(self, vals):
@@ -497,13 +504,10 @@ class KinerjaEvaluation(models.Model):
                     "default_warning": "\n\n".join(warnings),
                 },
             }
-        now = fields.Datetime.now()
-        to_sign.sudo().write({"state": "done", "done_date": now, "done_by_id": self.env.uid})
-        for evaluation in to_sign:
-            evaluation.sudo().verification_code = evaluation._new_verification_code()
-        to_sign.activity_feedback(["kinerja_asn.mail_act_evaluation"], feedback=self.env._("Evaluation signed"))
+        to_sign._workflow_transition("done")
+        # The annual evaluation closes its SKP: the same evaluator's move on the SKP.
         annual = to_sign.filtered(lambda e: e.evaluation_type == "annual")
-        annual.skp_id.filtered(lambda s: s.state == "approved").sudo().write({"state": "done", "done_date": now})
+        annual.skp_id.filtered(lambda s: s.state == "approved")._workflow_transition("done")
         for evaluation in to_sign:
             evaluation.message_post(
                 body=evaluation.user_id._recipient_env()._(

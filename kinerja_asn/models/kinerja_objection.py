@@ -1,10 +1,16 @@
-from dateutil.relativedelta import relativedelta
-
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
+from odoo.tools.translate import LazyTranslate
+
 from ..tools.fixed_fields import check_fixed
 from .kinerja_evaluation import PREDICATES, RATINGS
+from .kinerja_workflow_mixin import MAIL_FIELDS
+
+_lt = LazyTranslate(__name__)
+
+# What the evaluator's supervisor writes while deciding.
+DECISION_FIELDS = frozenset({"revised_result_rating", "revised_behavior_rating", "decision_reason"})
 
 
 class KinerjaObjection(models.Model):
@@ -13,11 +19,35 @@ class KinerjaObjection(models.Model):
 
     _name = "kinerja.objection"
     _description = "Objection to an Evaluation"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "kinerja.workflow.mixin"]
     _order = "create_date desc, id desc"
     _rec_name = "evaluation_id"
     _check_company_auto = True
     _mail_post_access = "read"
+
+    # The workflow (see kinerja.workflow.mixin): the evaluator's supervisor decides, finally.
+    _workflow_transitions = {
+        ("submitted", "accepted"): ("evaluator_parent",),
+        ("submitted", "rejected"): ("evaluator_parent",),
+    }
+    _workflow_fields = frozenset(
+        {
+            "state",
+            "decision_date",
+            "decided_by_id",
+            "original_result_rating",
+            "original_behavior_rating",
+            "original_predicate",
+        }
+    )
+    _workflow_role_fields = {"employee": "user_id", "evaluator_parent": "decider_user_id"}
+    _workflow_activities = {"submitted": ("kinerja_asn.mail_act_objection", "evaluator_parent")}
+    _workflow_activity_feedback = {"accepted": _lt("Objection accepted"), "rejected": _lt("Objection rejected")}
+    _workflow_subtypes = {
+        "accepted": "kinerja_asn.mt_objection_decided",
+        "rejected": "kinerja_asn.mt_objection_decided",
+    }
+    _workflow_deletable_states = ("submitted",)
 
     evaluation_id = fields.Many2one(
         "kinerja.evaluation",
@@ -61,25 +91,42 @@ class KinerjaObjection(models.Model):
     decided_by_id = fields.Many2one("res.users", string="Decided By", readonly=True, copy=False)
     can_decide = fields.Boolean(compute="_compute_can_decide")
 
+    _sql_constraints = [
+        (
+            "evaluation_uniq",
+            "unique(evaluation_id)",
+            "An evaluation is objected to once: the decision on that objection is final.",
+        ),
+    ]
+
     @api.depends_context("uid")
     @api.depends("state", "decider_user_id")
     def _compute_can_decide(self):
         for objection in self:
-            objection.can_decide = objection.state == "submitted" and objection.decider_user_id == self.env.user
+            objection.can_decide = objection._workflow_can("accepted")
 
     @api.model_create_multi
     def create(self, vals_list):
         if not self.env.su:
             for vals in vals_list:
+                # read as superuser: the employee is told whose evaluation it is
                 evaluation = self.env["kinerja.evaluation"].browse(vals.get("evaluation_id")).sudo()
                 if evaluation.user_id != self.env.user:
                     raise AccessError(self.env._("Only %s may object to his evaluation.", evaluation.employee_id.name))
+                if evaluation.objection_ids:
+                    # the unique constraint still guards concurrent requests
+                    raise UserError(
+                        self.env._("%s was already objected to: the decision on it is final.", evaluation.display_name)
+                    )
+                if any(vals.get(fname) for fname in DECISION_FIELDS):
+                    raise AccessError(
+                        self.env._("The revised ratings and the reasons of the decision are the decider's to write.")
+                    )
         records = super().create(vals_list)
         today = fields.Date.context_today(self)
         for objection in records:
+            # read as superuser: the evaluation's figures, which the objection copies
             evaluation = objection.evaluation_id.sudo()
-            if not self.env.su and objection.user_id != self.env.user:
-                raise AccessError(self.env._("Only %s may object to his evaluation.", objection.employee_id.name))
             if evaluation.state != "done":
                 raise UserError(self.env._("Only a signed evaluation can be objected to."))
             if today > evaluation.objection_deadline:
@@ -93,8 +140,7 @@ class KinerjaObjection(models.Model):
                 )
             if not (objection.reason or "").strip():
                 raise ValidationError(self.env._("Explain the grounds of your objection."))
-            others = evaluation.objection_ids - objection
-            if others:
+            if evaluation.objection_ids - objection:
                 raise UserError(
                     self.env._("%s was already objected to: the decision on it is final.", evaluation.display_name)
                 )
@@ -106,57 +152,57 @@ class KinerjaObjection(models.Model):
                         evaluation.display_name,
                     )
                 )
-            objection.sudo().write(
+            objection._workflow_write(
                 {
                     "original_result_rating": evaluation.result_rating,
                     "original_behavior_rating": evaluation.behavior_rating,
                     "original_predicate": evaluation.predicate,
                 }
             )
-            objection.activity_schedule(
-                act_type_xmlid="kinerja_asn.mail_act_objection",
-                user_id=objection.decider_user_id.id,
-                date_deadline=today + relativedelta(days=14),
-            )
+        records.activity_update()
         return records
 
     def write(self, vals):
         check_fixed(self, vals, ["evaluation_id"])
-        if not self.env.su:
-            decision = {"revised_result_rating", "revised_behavior_rating", "decision_reason"}
+        if not self._workflow_in_transition():
             for objection in self:
                 if objection.state != "submitted" or "state" in vals:
                     raise UserError(
                         self.env._("The decision on %s is final: it can no longer change.", objection.display_name)
                     )
-                if set(vals) & decision and objection.decider_user_id != self.env.user:
+                if set(vals) & DECISION_FIELDS and objection.decider_user_id != self.env.user:
                     raise AccessError(
                         self.env._(
                             "Only the evaluator's supervisor (%s) decides this objection.", objection.decider_id.name
                         )
                     )
-                if set(vals) - decision - {"activity_ids", "message_follower_ids", "message_main_attachment_id"} and (
-                    objection.user_id != self.env.user
-                ):
+                if set(vals) - DECISION_FIELDS - MAIL_FIELDS and objection.user_id != self.env.user:
                     raise AccessError(self.env._("Only %s edits his objection.", objection.employee_id.name))
         return super().write(vals)
 
-    def unlink(self):
-        for objection in self:
-            if objection.state != "submitted" or (not self.env.su and objection.user_id != self.env.user):
-                raise UserError(self.env._("A decided objection is kept on record; it cannot be deleted."))
-        return super().unlink()
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_not_own(self):
+        if not self.env.su and any(objection.user_id != self.env.user for objection in self):
+            raise UserError(self.env._("A decided objection is kept on record; it cannot be deleted."))
+
+    def _workflow_undeletable_message(self):
+        return self.env._("A decided objection is kept on record; it cannot be deleted.")
+
+    def _workflow_refusal(self, new_state):
+        if self.state != "submitted":
+            return self.env._("The decision on %s is final.", self.display_name)
+        return self.env._("Only the evaluator's supervisor (%s) decides this objection.", self.decider_id.name)
+
+    def _workflow_stamp(self, new_state):
+        if new_state in ("accepted", "rejected"):
+            return {"decision_date": fields.Datetime.now(), "decided_by_id": self.env.uid}
+        return {}
 
     def _check_decider(self):
         for objection in self:
             if objection.state != "submitted":
                 raise UserError(self.env._("The decision on %s is final.", objection.display_name))
-            if not self.env.su and objection.decider_user_id != self.env.user:
-                raise AccessError(
-                    self.env._(
-                        "Only the evaluator's supervisor (%s) decides this objection.", objection.decider_id.name
-                    )
-                )
+        self._workflow_check("accepted")
 
     def action_accept(self, result_rating=None, behavior_rating=None, reason=None):
         """Accept: the evaluation takes the revised ratings (its predicate follows)."""
@@ -171,18 +217,19 @@ class KinerjaObjection(models.Model):
             raise UserError(
                 self.env._("Accepting an objection changes at least one rating: revise them, or reject it.")
             )
-        self.sudo().write(
+        self._workflow_transition(
+            "accepted",
             {
-                "state": "accepted",
                 "revised_result_rating": result_rating,
                 "revised_behavior_rating": behavior_rating,
                 "decision_reason": (reason or self.decision_reason or "").strip() or False,
-                "decision_date": fields.Datetime.now(),
-                "decided_by_id": self.env.uid,
-            }
+            },
         )
-        self.evaluation_id.sudo().write({"result_rating": result_rating, "behavior_rating": behavior_rating})
-        self.evaluation_id.sudo().message_post(
+        # Named exception: the decision revises the signed evaluation, which the record rules
+        # let only its evaluator write; the decider's move is the transition that changes it.
+        evaluation = self.evaluation_id.sudo()
+        evaluation._workflow_write({"result_rating": result_rating, "behavior_rating": behavior_rating})
+        evaluation.message_post(
             body=self.env._(
                 "Objection accepted by %(user)s: the ratings were revised; predicate now %(predicate)s.",
                 user=self.env.user.name,
@@ -200,17 +247,9 @@ class KinerjaObjection(models.Model):
         reason = (reason or self.decision_reason or "").strip()
         if not reason:
             raise UserError(self.env._("Give the reason for rejecting the objection."))
-        self.sudo().write(
-            {
-                "state": "rejected",
-                "decision_reason": reason,
-                "decision_date": fields.Datetime.now(),
-                "decided_by_id": self.env.uid,
-            }
-        )
+        self._workflow_transition("rejected", {"decision_reason": reason})
         self._close(self.env._("Objection rejected: %s", reason))
         return True
 
     def _close(self, message):
-        self.activity_feedback(["kinerja_asn.mail_act_objection"], feedback=message)
         self.message_post(body=message, partner_ids=self.user_id.partner_id.ids, subtype_xmlid="mail.mt_comment")

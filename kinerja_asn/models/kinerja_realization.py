@@ -8,6 +8,7 @@ from odoo.tools.mimetypes import guess_mimetype
 
 from ..tools.achievement import aggregate
 from ..tools.fixed_fields import check_fixed
+from .kinerja_workflow_mixin import MAIL_FIELDS
 
 # What the employee reports; it changes only while the report is his to edit.
 CONTENT_FIELDS = {"indicator_id", "period_id", "value", "note", "evidence_url", "attachment_ids"}
@@ -28,15 +29,6 @@ SIGNATURES = {
 EVIDENCE_URL_MAX = 2048
 # What the evaluator writes while reviewing.
 REVIEW_FIELDS = {"feedback"}
-WORKFLOW_FIELDS = {
-    "state",
-    "submitted_date",
-    "reviewed_date",
-    "reviewed_by_id",
-    "activity_ids",
-    "message_follower_ids",
-    "message_main_attachment_id",
-}
 
 
 class KinerjaRealization(models.Model):
@@ -45,11 +37,29 @@ class KinerjaRealization(models.Model):
 
     _name = "kinerja.realization"
     _description = "Realisation Report"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "kinerja.workflow.mixin"]
     _order = "period_date_start desc, employee_id, result_id, indicator_id"
     _rec_name = "indicator_id"
     _mail_post_access = "read"
     _check_company_auto = True
+
+    # The workflow (see kinerja.workflow.mixin): who may make each move.
+    _workflow_transitions = {
+        ("draft", "submitted"): ("employee", "officer"),
+        ("rejected", "submitted"): ("employee", "officer"),
+        ("submitted", "draft"): ("employee", "officer"),
+        ("submitted", "accepted"): ("evaluator",),
+        ("submitted", "rejected"): ("evaluator",),
+        ("accepted", "submitted"): ("officer",),
+        ("rejected", "draft"): ("employee", "officer"),
+    }
+    _workflow_fields = frozenset({"state", "submitted_date", "reviewed_date", "reviewed_by_id"})
+    _workflow_state_write = True
+    _workflow_deletable_states = ("draft", "rejected")
+    _workflow_subtypes = {
+        "accepted": "kinerja_asn.mt_realization_accepted",
+        "rejected": "kinerja_asn.mt_realization_rejected",
+    }
 
     indicator_id = fields.Many2one(
         "kinerja.skp.indicator",
@@ -192,18 +202,14 @@ class KinerjaRealization(models.Model):
     @api.depends("state", "evaluator_id")
     def _compute_can_review(self):
         for report in self:
-            report.can_review = report.state == "submitted" and report._may_move_to("accepted")
+            report.can_review = report._workflow_can("accepted")
 
     @api.depends_context("uid")
     @api.depends("state", "user_id", "period_id.state")
     def _compute_can_submit(self):
         for report in self:
-            report.can_submit = (
-                report.state in ("draft", "rejected")
-                and report.period_id.state != "closed"
-                and report._may_move_to("submitted")
-            )
-            report.can_withdraw = report.state == "submitted" and report._may_move_to("draft")
+            report.can_submit = report.period_id.state != "closed" and report._workflow_can("submitted")
+            report.can_withdraw = report._workflow_can("draft", from_states={"submitted"})
 
     @api.depends(
         "value",
@@ -373,12 +379,14 @@ class KinerjaRealization(models.Model):
     # ------------------------------------------------------------------------------------
     @api.model_create_multi
     def create(self, vals_list):
-        if not self.env.su:
-            for vals in vals_list:
-                if vals.get("state", "draft") != "draft" or {"feedback", "reviewed_by_id", "reviewed_date"} & set(vals):
-                    raise AccessError(
-                        self.env._("A realisation report starts as a draft: submit it, then the evaluator reviews it.")
-                    )
+        audit = self._workflow_fields - {"state"}
+        if not self.env.su and any(
+            vals.get("state", "draft") != "draft" or vals.get("feedback") or any(vals.get(f) for f in audit)
+            for vals in vals_list
+        ):
+            raise AccessError(
+                self.env._("A realisation report starts as a draft: submit it, then the evaluator reviews it.")
+            )
         self._check_not_reported(vals_list)
         reports = super().create(vals_list)
         if not self.env.su:
@@ -390,9 +398,6 @@ class KinerjaRealization(models.Model):
 
     def write(self, vals):
         check_fixed(self, vals, ["indicator_id", "period_id"])
-        if "state" in vals:
-            for report in self:
-                report._check_state_access(vals["state"])
         self._check_editable(set(vals))
         if {"indicator_id", "period_id"} & set(vals):
             self._check_period_open()
@@ -405,23 +410,18 @@ class KinerjaRealization(models.Model):
             self._attach_evidence()
         return result
 
-    def unlink(self):
-        for report in self:
-            if report.state not in ("draft", "rejected"):
-                raise UserError(
-                    self.env._(
-                        "The realisation report %s was submitted: it cannot be deleted.",
-                        report.display_name,
-                    )
-                )
+    def _workflow_undeletable_message(self):
+        return self.env._("The realisation report %s was submitted: it cannot be deleted.", self.display_name)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_not_own(self):
         self._check_editable(CONTENT_FIELDS)
-        return super().unlink()
 
     # ------------------------------------------------------------------------------------
-    # Rights: the one place that decides who may do what
+    # Rights (the workflow's table is on the class; these are the report's own rules)
     # ------------------------------------------------------------------------------------
     def _is_officer(self):
-        return self.env.user.has_group("kinerja_asn.group_kinerja_officer")
+        return self.env.user._kinerja_is_officer()
 
     def _prefetch_figure_links(self):
         """Load, one query per model, the links the framework follows from these reports to
@@ -450,59 +450,42 @@ class KinerjaRealization(models.Model):
                 )
             )
 
-    def _check_state_access(self, new_state):
-        """Raise unless the current user may move this report to ``new_state``."""
-        self.ensure_one()
-        if self.env.su or new_state == self.state:
-            return
-        user = self.env.user
-        is_employee = self.user_id == user
-        is_evaluator = bool(self.evaluator_user_id) and self.evaluator_user_id == user
-        officer = self._is_officer()
-        allowed = {
-            ("draft", "submitted"): is_employee or officer,
-            ("rejected", "submitted"): is_employee or officer,
-            ("submitted", "draft"): is_employee or officer,
-            ("submitted", "accepted"): is_evaluator and not is_employee,
-            ("submitted", "rejected"): is_evaluator and not is_employee,
-            ("accepted", "submitted"): officer,
-            ("rejected", "draft"): is_employee or officer,
-        }
-        if allowed.get((self.state, new_state)):
-            return
+    def _workflow_refusal(self, new_state):
         if new_state in ("accepted", "rejected"):
-            if is_employee:
-                raise AccessError(self.env._("You cannot review your own realisation report (%s).", self.display_name))
-            raise AccessError(
-                self.env._(
-                    "Only the evaluator of %(employee)s (%(evaluator)s) reviews his realisation reports.",
-                    employee=self.employee_id.name,
-                    evaluator=self.evaluator_id.name or self.env._("none set"),
-                )
+            if "employee" in self._workflow_roles():
+                return self.env._("You cannot review your own realisation report (%s).", self.display_name)
+            return self.env._(
+                "Only the evaluator of %(employee)s (%(evaluator)s) reviews his realisation reports.",
+                employee=self.employee_id.name,
+                evaluator=self.evaluator_id.name or self.env._("none set"),
             )
         states = dict(self._fields["state"]._description_selection(self.env))
-        raise AccessError(
-            self.env._(
-                "You cannot move the realisation report %(report)s from %(from)s to %(to)s.",
-                report=self.display_name,
-                **{"from": states.get(self.state), "to": states.get(new_state)},
-            )
+        return self.env._(
+            "You cannot move the realisation report %(report)s from %(from)s to %(to)s.",
+            report=self.display_name,
+            **{"from": states.get(self.state), "to": states.get(new_state)},
         )
 
-    def _may_move_to(self, new_state):
-        """Whether the current user may move this report to ``new_state`` (drives the buttons)."""
-        try:
-            self._check_state_access(new_state)
-        except (AccessError, UserError):
-            return False
-        return True
+    def _workflow_stamp(self, new_state):
+        now = fields.Datetime.now()
+        if new_state == "submitted":
+            return {"submitted_date": now}
+        if new_state in ("accepted", "rejected"):
+            return {"reviewed_date": now, "reviewed_by_id": self.env.uid}
+        return {}
+
+    def activity_update(self):
+        """The evaluator's to-do is one per SKP, not one per report: see kinerja.skp."""
+        waiting = self.filtered(lambda r: r.state == "submitted").skp_id
+        waiting._schedule_review_activity()
+        (self.skp_id - waiting)._close_review_activity()
 
     def _check_editable(self, field_names):
-        if self.env.su:
+        if self._workflow_in_transition():
             return
         content = set(field_names) & CONTENT_FIELDS
         review = set(field_names) & REVIEW_FIELDS
-        other = set(field_names) - CONTENT_FIELDS - REVIEW_FIELDS - WORKFLOW_FIELDS
+        other = set(field_names) - CONTENT_FIELDS - REVIEW_FIELDS - self._workflow_fields - MAIL_FIELDS
         user = self.env.user
         officer = self._is_officer()
         for report in self:
@@ -571,8 +554,7 @@ class KinerjaRealization(models.Model):
         any caller over the external API) saying what was done."""
         to_submit = self.filtered(lambda r: r.state in ("draft", "rejected"))
         to_submit._check_period_open()
-        to_submit.write({"state": "submitted", "submitted_date": fields.Datetime.now()})
-        to_submit.skp_id._schedule_review_activity()
+        to_submit._workflow_transition("submitted")
         if not to_submit:
             return self._notification(self.env._("Nothing to submit: these reports were already submitted."), "warning")
         evaluators = ", ".join(to_submit.evaluator_id.mapped("name")) or self.env._("your evaluator")
@@ -590,8 +572,7 @@ class KinerjaRealization(models.Model):
 
     def action_withdraw(self):
         to_withdraw = self.filtered(lambda r: r.state == "submitted")
-        to_withdraw.write({"state": "draft"})
-        to_withdraw.skp_id._close_review_activity()
+        to_withdraw._workflow_transition("draft")
         if not to_withdraw:
             return self._notification(
                 self.env._("Nothing to withdraw: these reports are not waiting for review."), "warning"
@@ -600,9 +581,9 @@ class KinerjaRealization(models.Model):
 
     def action_accept(self):
         to_accept = self.filtered(lambda r: r.state == "submitted")
-        to_accept.write({"state": "accepted", "reviewed_date": fields.Datetime.now(), "reviewed_by_id": self.env.uid})
-        to_accept.skp_id._close_review_activity()
-        # Draft evaluations of these SKPs follow the accepted realisation.
+        to_accept._workflow_transition("accepted")
+        # Draft evaluations of these SKPs follow the accepted realisation; their figures are
+        # the application's (named exception: the reviewer may not read every draft).
         self.env["kinerja.evaluation"].sudo().search(
             [("skp_id", "in", to_accept.skp_id.ids), ("state", "=", "draft")]
         )._refresh_suggestion()
@@ -639,17 +620,16 @@ class KinerjaRealization(models.Model):
                         report.display_name,
                     )
                 )
-        values = {"state": "rejected", "reviewed_date": fields.Datetime.now(), "reviewed_by_id": self.env.uid}
+        self._workflow_check("rejected")
         if given:
-            values["feedback"] = given
-        self.write(values)
+            self.write({"feedback": given})
+        self._workflow_transition("rejected")
         for report in self:
             report.message_post(
                 body=report.user_id._recipient_env()._("Realisation report returned: %s", report.feedback),
                 partner_ids=report.user_id.partner_id.ids,
                 subtype_xmlid="mail.mt_comment",
             )
-        self.skp_id._close_review_activity()
         if not self:
             return self._notification(self.env._("Nothing to reject: choose the reports to return."), "warning")
         if len(self) == 1:
@@ -667,8 +647,7 @@ class KinerjaRealization(models.Model):
 
     def action_reopen(self):
         """Officer: reopen an accepted report for review (e.g. evidence found wrong)."""
-        self.filtered(lambda r: r.state == "accepted").write({"state": "submitted"})
-        self.skp_id._schedule_review_activity()
+        self.filtered(lambda r: r.state == "accepted")._workflow_transition("submitted")
         return True
 
     def _notification(self, message, kind="success"):

@@ -4,23 +4,17 @@ from markupsafe import Markup, escape
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tools.translate import LazyTranslate
 
-# Fields of the SKP itself that may change after drafting, and by whom (see _check_editable).
-REPAIR_FIELDS = {"evaluator_id", "evaluator_parent_id"}
-WORKFLOW_FIELDS = {
-    "state",
-    "submitted_date",
-    "approved_date",
-    "approved_by_id",
-    "return_reason",
-    "done_date",
-    "verification_code",
-    "activity_ids",
-    "message_follower_ids",
-    "message_main_attachment_id",
-}
+from .kinerja_workflow_mixin import MAIL_FIELDS
+
+_lt = LazyTranslate(__name__)
+
+# The people who evaluate an SKP come from the org chart; only an officer sets others, with a reason.
+ORG_CHART_FIELDS = ("evaluator_id", "evaluator_parent_id")
 SNAPSHOT_ROLES = ("employee", "evaluator", "evaluator_parent")
 SNAPSHOT_KEYS = ("name", "nip", "rank", "position", "unit")
+SNAPSHOT_FIELDS = frozenset(f"{role}_{key}" for role in SNAPSHOT_ROLES for key in SNAPSHOT_KEYS)
 
 
 class KinerjaSkp(models.Model):
@@ -29,9 +23,42 @@ class KinerjaSkp(models.Model):
 
     _name = "kinerja.skp"
     _description = "Performance Plan (SKP)"
-    _inherit = ["mail.thread", "mail.activity.mixin", "kinerja.verification.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "kinerja.verification.mixin", "kinerja.workflow.mixin"]
     _order = "date_start desc, employee_id"
     _check_company_auto = True
+
+    # The workflow (see kinerja.workflow.mixin): who may make each move.
+    _workflow_transitions = {
+        ("draft", "submitted"): ("employee", "officer"),
+        ("submitted", "draft"): ("employee", "evaluator", "officer"),
+        ("submitted", "approved"): ("evaluator",),
+        ("approved", "draft"): ("officer",),
+        ("approved", "done"): ("evaluator",),
+        ("draft", "cancelled"): ("employee", "officer"),
+        ("submitted", "cancelled"): ("employee", "officer"),
+        ("approved", "cancelled"): ("officer",),
+        ("cancelled", "draft"): ("employee", "officer"),
+    }
+    _workflow_fields = frozenset(
+        {
+            "state",
+            "submitted_date",
+            "approved_date",
+            "approved_by_id",
+            "return_reason",
+            "done_date",
+            "verification_code",
+            "previous_skp_id",
+            *SNAPSHOT_FIELDS,
+        }
+    )
+    _workflow_state_write = True
+    _workflow_activities = {"submitted": ("kinerja_asn.mail_act_skp_approval", "evaluator")}
+    _workflow_activity_feedback = {"approved": _lt("SKP approved")}
+    _workflow_subtypes = {
+        "submitted": "kinerja_asn.mt_skp_submitted",
+        "approved": "kinerja_asn.mt_skp_approved",
+    }
 
     name = fields.Char(compute="_compute_name", store=True)
     employee_id = fields.Many2one(
@@ -340,12 +367,7 @@ class KinerjaSkp(models.Model):
     @api.depends("state", "evaluator_id")
     def _compute_can_approve(self):
         for skp in self:
-            try:
-                skp._check_state_access("approved")
-            except (AccessError, UserError):
-                skp.can_approve = False
-            else:
-                skp.can_approve = skp.state == "submitted"
+            skp.can_approve = skp._workflow_can("approved")
 
     @api.depends("employee_id")
     def _compute_has_subordinates(self):
@@ -505,6 +527,7 @@ class KinerjaSkp(models.Model):
     # ------------------------------------------------------------------------------------
     @api.model_create_multi
     def create(self, vals_list):
+        self._check_org_chart_create(vals_list)
         core_values = self.env["kinerja.core.value"].search([])
         annex_types = self.env["kinerja.skp.annex"]._fields["annex_type"].selection
         for vals in vals_list:
@@ -515,98 +538,83 @@ class KinerjaSkp(models.Model):
         return super().create(vals_list)
 
     def write(self, vals):
-        if "verification_code" in vals and not self.env.su:
-            raise AccessError(self.env._("The verification code is set by the application at approval."))
-        if "state" in vals:
-            for skp in self:
-                skp._check_state_access(vals["state"])
+        self._check_org_chart_write(vals)
         self._check_editable(set(vals))
         return super().write(vals)
 
-    def unlink(self):
-        for skp in self:
-            if skp.state != "draft":
-                raise UserError(
-                    self.env._(
-                        "%s is not a draft: an SKP that was submitted or approved is never deleted; cancel it instead.",
-                        skp.display_name,
-                    )
-                )
-        return super().unlink()
+    def _workflow_undeletable_message(self):
+        return self.env._(
+            "%s is not a draft: an SKP that was submitted or approved is never deleted; cancel it instead.",
+            self.display_name,
+        )
 
     # ------------------------------------------------------------------------------------
-    # Rights: the one place that decides who may do what
+    # Rights (the workflow's table is on the class; these are the SKP's own rules)
     # ------------------------------------------------------------------------------------
     def _is_officer(self):
-        return self.env.user.has_group("kinerja_asn.group_kinerja_officer")
+        return self.env.user._kinerja_is_officer()
 
-    def _check_state_access(self, new_state):
-        """Raise unless the current user may move this SKP to ``new_state``.
-
-        Called by write() whenever the state changes, and by the buttons' visibility
-        (can_approve), so that the rules hold over the external API as well.
-        """
-        self.ensure_one()
-        if self.env.su:
-            return
-        user = self.env.user
-        is_employee = self.employee_id.user_id == user
-        is_evaluator = bool(self.evaluator_id) and self.evaluator_id.user_id == user
-        officer = self._is_officer()
-        current = self.state
-        if new_state == current:
-            return
-        allowed = {
-            # (from, to): who
-            ("draft", "submitted"): is_employee or officer,
-            ("submitted", "draft"): is_employee or is_evaluator or officer,
-            ("submitted", "approved"): is_evaluator and not is_employee,
-            ("approved", "draft"): officer,
-            ("approved", "done"): is_evaluator,
-            ("draft", "cancelled"): is_employee or officer,
-            ("submitted", "cancelled"): is_employee or officer,
-            ("approved", "cancelled"): officer,
-            ("cancelled", "draft"): is_employee or officer,
-        }
-        if allowed.get((current, new_state)):
-            return
-        if new_state == "approved" and is_employee:
-            raise AccessError(
-                self.env._("You cannot approve your own SKP (%s): your evaluator approves it.", self.display_name)
-            )
+    def _workflow_refusal(self, new_state):
+        if new_state == "approved" and "employee" in self._workflow_roles():
+            return self.env._("You cannot approve your own SKP (%s): your evaluator approves it.", self.display_name)
         if new_state == "approved":
-            raise AccessError(
-                self.env._(
-                    "Only the evaluator of %(skp)s (%(evaluator)s) can approve it.",
-                    skp=self.display_name,
-                    evaluator=self.evaluator_id.name or self.env._("none set"),
-                )
-            )
-        states = dict(self._fields["state"]._description_selection(self.env))
-        raise AccessError(
-            self.env._(
-                "You cannot move %(skp)s from %(from)s to %(to)s.",
+            return self.env._(
+                "Only the evaluator of %(skp)s (%(evaluator)s) can approve it.",
                 skp=self.display_name,
-                **{"from": states.get(current), "to": states.get(new_state)},
+                evaluator=self.sudo().evaluator_id.name or self.env._("none set"),
             )
+        return None
+
+    @api.model
+    def _org_chart_evaluators(self, employee):
+        """The evaluator and his supervisor the org chart gives an employee."""
+        return employee.parent_id, employee.parent_id.parent_id
+
+    @api.model
+    def _check_org_chart_create(self, vals_list):
+        """A new SKP's evaluators are those of the org chart (or none): naming oneself, or a
+        friendly colleague, as evaluator is refused; the officer repairs them afterwards."""
+        if self._workflow_in_transition():
+            return
+        Employee = self.env["hr.employee"]
+        for vals in vals_list:
+            if not any(vals.get(fname) for fname in ORG_CHART_FIELDS):
+                continue
+            employee = Employee.browse(vals.get("employee_id")) if vals.get("employee_id") else self.env.user.employee_id
+            # read as superuser: an employee need not read his manager's manager to be told
+            expected = self._org_chart_evaluators(employee.sudo())
+            for fname, person in zip(ORG_CHART_FIELDS, expected, strict=True):
+                if vals.get(fname) and vals[fname] != person.id:
+                    raise AccessError(self._org_chart_message(fname))
+
+    def _check_org_chart_write(self, vals):
+        if self._workflow_in_transition():
+            return
+        for fname in set(ORG_CHART_FIELDS) & set(vals):
+            new = vals[fname] or False
+            if any(skp[fname].id != new for skp in self):
+                raise AccessError(self._org_chart_message(fname))
+
+    def _org_chart_message(self, fname):
+        return self.env._(
+            "The %(field)s of an SKP comes from the org chart (the employee's manager, and his manager). "
+            "If it is wrong, correct the org chart, or ask the performance officer to repair the evaluators "
+            "of the SKP, with the reason.",
+            field=self._fields[fname]._description_string(self.env),
         )
 
     def _check_editable(self, field_names):
-        """Raise when the content of these SKPs may not change: only drafts are edited, the
-        officer repairs evaluator links until the SKP is evaluated."""
-        if self.env.su:
+        """Raise when the content of these SKPs may not change: only drafts are edited."""
+        if self._workflow_in_transition():
             return
-        content = set(field_names) - WORKFLOW_FIELDS
+        content = set(field_names) - self._workflow_fields - set(ORG_CHART_FIELDS) - MAIL_FIELDS
         if not content:
             return
-        officer = self._is_officer()
         for skp in self:
             if skp.state == "draft":
                 continue
             if content <= {"behavior_ids"} and skp.state == "submitted":
                 continue  # the evaluator's expectations: kinerja.skp.behavior decides who writes them
-            if content <= REPAIR_FIELDS and officer and skp.state != "done":
-                continue
             raise UserError(
                 self.env._(
                     "%(skp)s is %(state)s: its content can no longer change. Ask the evaluator to "
@@ -617,13 +625,28 @@ class KinerjaSkp(models.Model):
             )
 
     # ------------------------------------------------------------------------------------
-    # Actions
+    # Transitions
     # ------------------------------------------------------------------------------------
+    def _workflow_stamp(self, new_state):
+        now = fields.Datetime.now()
+        if new_state == "submitted":
+            return {"submitted_date": now, "return_reason": False}
+        if new_state == "approved":
+            return {"approved_date": now, "approved_by_id": self.env.uid}
+        if new_state == "done":
+            return {"done_date": now}
+        return {}
+
+    def _workflow_after(self, new_state):
+        if new_state == "approved":
+            for skp in self:
+                skp._workflow_write({"verification_code": skp._new_verification_code()})
+            self._freeze_identity()
+
     def action_submit(self):
         for skp in self:
             skp._check_submittable()
-        self.write({"state": "submitted", "submitted_date": fields.Datetime.now(), "return_reason": False})
-        self._schedule_approval_activity()
+        self._workflow_transition("submitted")
         if len(self) == 1:
             message = self.env._(
                 "%(skp)s is submitted to %(evaluator)s for approval.",
@@ -636,15 +659,10 @@ class KinerjaSkp(models.Model):
 
     def action_approve(self):
         to_approve = self.filtered(lambda s: s.state == "submitted")
+        to_approve._workflow_check("approved")
         for skp in to_approve:
-            skp._check_state_access("approved")
             skp._check_submittable()
-        to_approve.write({"state": "approved", "approved_date": fields.Datetime.now(), "approved_by_id": self.env.uid})
-        for skp in to_approve:
-            skp.sudo().verification_code = skp._new_verification_code()
-        # The snapshot is written as superuser: the evaluator may not read private fields.
-        to_approve.sudo()._freeze_identity()
-        to_approve._close_approval_activity(feedback=self.env._("SKP approved"))
+        to_approve._workflow_transition("approved")
         if not to_approve:
             return self._notify_done(self.env._("Nothing to approve: only submitted SKPs are approved."), "warning")
         if len(to_approve) == 1:
@@ -675,7 +693,7 @@ class KinerjaSkp(models.Model):
         for skp in self:
             if skp.state != "submitted":
                 raise UserError(self.env._("Only a submitted SKP can be returned (%s).", skp.display_name))
-            if not (self.env.su or self._is_officer() or skp.evaluator_id.user_id == self.env.user):
+            if not ({"evaluator", "officer"} & skp._workflow_roles()) and not self.env.su:
                 raise AccessError(
                     self.env._(
                         "Only the evaluator of %(skp)s (%(evaluator)s) returns it; to change your own "
@@ -684,26 +702,60 @@ class KinerjaSkp(models.Model):
                         evaluator=skp.evaluator_id.name or self.env._("none set"),
                     )
                 )
-        self.write({"state": "draft", "return_reason": reason})
+        self._workflow_transition("draft", {"return_reason": reason})
         for skp in self:
             skp.message_post(
                 body=skp.user_id._recipient_env()._("SKP returned to the employee: %s", reason),
                 partner_ids=skp.user_id.partner_id.ids,
                 subtype_xmlid="mail.mt_comment",
             )
-        self._close_approval_activity(unlink=True)
         return True
 
     def action_draft(self):
         """Withdraw a submission (employee) or reopen an approved or cancelled SKP (officer)."""
-        self.write({"state": "draft"})
-        self._close_approval_activity(unlink=True)
+        self._workflow_transition("draft")
         return True
 
     def action_cancel(self):
-        self.write({"state": "cancelled"})
-        self._close_approval_activity(unlink=True)
+        self._workflow_transition("cancelled")
         return True
+
+    def action_repair_evaluator(self, evaluator_id, evaluator_parent_id=None, reason=None):
+        """Officer: set evaluators other than the org chart's (an acting official, a wrong
+        org chart), with the reason, which the chatter keeps. The approval stays."""
+        reason = (reason or "").strip()
+        if not (self.env.su or self._is_officer()):
+            raise AccessError(self.env._("Only a performance officer repairs the evaluators of an SKP."))
+        if not reason:
+            raise UserError(self.env._("Give the reason for setting other evaluators than the org chart's."))
+        Employee = self.env["hr.employee"]
+        evaluator = Employee.browse(evaluator_id).exists() if evaluator_id else Employee
+        parent = Employee.browse(evaluator_parent_id).exists() if evaluator_parent_id else evaluator.parent_id
+        for skp in self:
+            if skp.state in ("done", "cancelled"):
+                raise UserError(
+                    self.env._("%s is closed: its evaluators are those who evaluated it.", skp.display_name)
+                )
+        self._workflow_write({"evaluator_id": evaluator.id, "evaluator_parent_id": parent.id})
+        # the documents print the evaluators of the SKP: their snapshot follows the repair
+        self.filtered(lambda s: s.state == "approved")._freeze_identity()
+        for skp in self:
+            skp.message_post(
+                body=self.env._(
+                    "Evaluators set by %(officer)s: %(evaluator)s, supervisor %(parent)s. Reason: %(reason)s",
+                    officer=self.env.user.name,
+                    evaluator=evaluator.name or self.env._("none"),
+                    parent=parent.name or self.env._("none"),
+                    reason=reason,
+                )
+            )
+        self.activity_update()
+        return True
+
+    def action_open_evaluator_wizard(self):
+        action = self.env["ir.actions.act_window"]._for_xml_id("kinerja_asn.kinerja_skp_evaluator_wizard_action")
+        action["context"] = {"active_model": self._name, "active_ids": self.ids}
+        return action
 
     def action_open_return_wizard(self):
         return {
@@ -892,12 +944,12 @@ class KinerjaSkp(models.Model):
                     )
                 )
 
-    def _schedule_approval_activity(self):
-        today = fields.Date.context_today(self)
-        self._schedule_activities(
-            "kinerja_asn.mail_act_skp_approval",
-            lambda skp: today + timedelta(days=skp.company_id.kinerja_escalation_days or 7),
-        )
+    def _workflow_activity_deadline(self, activity_type):
+        if activity_type == self.env.ref("kinerja_asn.mail_act_skp_approval"):
+            # the approval is escalated after the company's delay: the to-do is due by then
+            days = self.company_id.kinerja_escalation_days or activity_type.delay_count
+            return fields.Date.context_today(self) + timedelta(days=days)
+        return super()._workflow_activity_deadline(activity_type)
 
     def _schedule_activities(self, act_type_xmlid, deadline):
         """One activity of ``act_type_xmlid`` per SKP with an evaluator user, for him, due on
@@ -919,12 +971,6 @@ class KinerjaSkp(models.Model):
                 for skp in self.filtered("evaluator_user_id")
             ]
         )
-
-    def _close_approval_activity(self, feedback=None, unlink=False):
-        if unlink:
-            self.activity_unlink(["kinerja_asn.mail_act_skp_approval"])
-        else:
-            self.activity_feedback(["kinerja_asn.mail_act_skp_approval"], feedback=feedback)
 
     # ------------------------------------------------------------------------------------
     # Report data (the PDF and XLSX documents read these, so they are tested once)
@@ -1180,21 +1226,30 @@ class KinerjaSkp(models.Model):
             )
 
     def _freeze_identity(self):
-        rank_labels = dict(self.env["hr.employee"]._fields["rank"]._description_selection(self.env))
+        """Record the identity snapshot (a workflow field: only approval and repair set it)."""
         for skp in self:
-            vals = {}
-            for role in SNAPSHOT_ROLES:
-                person = skp[f"{role}_id"]
-                vals.update(
-                    {
-                        f"{role}_name": person.name,
-                        f"{role}_nip": person.nip,
-                        f"{role}_rank": rank_labels.get(person.rank) if person.rank else False,
-                        f"{role}_position": person.job_title or person.job_id.name,
-                        f"{role}_unit": person.department_id.complete_name,
-                    }
-                )
-            skp.write(vals)
+            skp._workflow_write(skp._identity_snapshot())
+
+    def _identity_snapshot(self):
+        """Name, NIP, rank, position and unit of the employee and both evaluators, as printed
+        on the signed documents, frozen at approval."""
+        self.ensure_one()
+        rank_labels = dict(self.env["hr.employee"]._fields["rank"]._description_selection(self.env))
+        vals = {}
+        for role in SNAPSHOT_ROLES:
+            # Named exception: the evaluator may not read private fields (NIP, rank) that
+            # the document prints.
+            person = self[f"{role}_id"].sudo()
+            vals.update(
+                {
+                    f"{role}_name": person.name,
+                    f"{role}_nip": person.nip,
+                    f"{role}_rank": rank_labels.get(person.rank) if person.rank else False,
+                    f"{role}_position": person.job_title or person.job_id.name,
+                    f"{role}_unit": person.department_id.complete_name,
+                }
+            )
+        return vals
 
     @api.model
     def _cron_escalate_approvals(self, department=None):

@@ -12,3 +12,8 @@ class ResUsers(models.Model):
         # self.lang, not self[:1].lang: the record keeps its prefetch set (one query for all
         # the recipients of a batch, not one each)
         return self.env(context=dict(self.env.context, lang=(self.lang if self else None) or self.env.lang))
+
+    def _kinerja_is_officer(self):
+        """Whether this user (one) is a performance officer or administrator: the one test of
+        the officer's role, used by the workflow and the models that give officers more."""
+        return self.has_group("kinerja_asn.group_kinerja_officer")

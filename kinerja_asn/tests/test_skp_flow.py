@@ -508,11 +508,25 @@ class TestSkpRights(SkpCase):
         self._approved_chain()
         self._add_result(self.skp_staff, "A", parent=self.rhk_section)
         self.skp_staff.with_user(self.user_staff).action_submit()
-        self.skp_staff.with_user(self.user_officer).write({"evaluator_parent_id": self.emp_officer.id})
+        with self.assertRaisesMsg(AccessError, "org chart"):
+            self.skp_staff.with_user(self.user_officer).write({"evaluator_parent_id": self.emp_officer.id})
+        with self.assertRaisesMsg(UserError, "reason"):
+            self.skp_staff.with_user(self.user_officer).action_repair_evaluator(
+                self.skp_staff.evaluator_id.id, evaluator_parent_id=self.emp_officer.id
+            )
+        self.skp_staff.with_user(self.user_officer).action_repair_evaluator(
+            self.skp_staff.evaluator_id.id, evaluator_parent_id=self.emp_officer.id, reason="Plt. Kepala Dinas"
+        )
         self.assertEqual(self.skp_staff.evaluator_parent_id, self.emp_officer)
+        self.assertEqual(self.skp_staff.state, "submitted")
+        self.assertIn("Plt. Kepala Dinas", self.skp_staff.message_ids[0].body)
+        with self.assertRaises(AccessError):
+            self.skp_staff.with_user(self.user_staff).action_repair_evaluator(
+                self.emp_head.id, reason="Saya pilih sendiri"
+            )
         with self.assertRaisesMsg(UserError, "can no longer change"):
             self.skp_staff.with_user(self.user_officer).write({"approach": "qualitative"})
-        with self.assertRaises(UserError):
+        with self.assertRaises(AccessError):
             self.skp_staff.with_user(self.user_staff).write({"evaluator_id": self.emp_head.id})
 
     def test_evaluator_writes_expectations_while_submitted(self):

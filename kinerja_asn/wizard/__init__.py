@@ -6,3 +6,4 @@ from . import kinerja_realization_reject_wizard
 from . import kinerja_evaluation_sign_wizard
 from . import kinerja_cron_run_wizard
 from . import kinerja_recap_wizard
+from . import kinerja_skp_evaluator_wizard

@@ -41,12 +41,12 @@ class KinerjaSkpTransferWizard(models.TransientModel):
                 )
             )
         end = old.date_end
-        # The old SKP keeps its approval; only its end date moves (as superuser: it is locked).
-        old.sudo().write({"date_end": self.date - timedelta(days=1)})
+        # The old SKP keeps its approval; only its end date moves, as the officer's recorded move.
+        old._workflow_write({"date_end": self.date - timedelta(days=1)})
         old.message_post(
             body=self.env._("SKP ended on %(date)s for a new position.", date=self.date - timedelta(days=1))
         )
-        new = self.env["kinerja.skp"].create(
+        new = self.env["kinerja.skp"]._workflow_create(
             {
                 "employee_id": old.employee_id.id,
                 "period_id": old.period_id.id,
@@ -58,9 +58,11 @@ class KinerjaSkpTransferWizard(models.TransientModel):
                 "previous_skp_id": old.id,
             }
         )
-        if self.evaluator_id:
-            new.evaluator_id = self.evaluator_id
-            new.evaluator_parent_id = self.evaluator_id.parent_id
+        if self.evaluator_id and self.evaluator_id != new.evaluator_id:
+            new.action_repair_evaluator(
+                self.evaluator_id.id,
+                reason=self.env._("New position from %(date)s.", date=self.date),
+            )
         return {
             "type": "ir.actions.act_window",
             "res_model": "kinerja.skp",

@@ -315,9 +315,23 @@ tours.add("kinerja_asn_screens_repair", {
             content: "It is approved",
             trigger: ".o_statusbar_status button.o_arrow_button_current[data-value='approved']",
         },
-        ...pick(".o_field_widget[name='evaluator_id']", "Sekretaris", "Sekretaris Tur"),
-        ...pick(".o_field_widget[name='evaluator_parent_id']", "Bupati", "Bupati Tur"),
-        ...saved,
+        {
+            content: "Repair the evaluators",
+            trigger: ".o_statusbar_buttons button[name='action_open_evaluator_wizard']",
+            run: "click",
+        },
+        ...pick(".modal .o_field_widget[name='evaluator_id']", "Sekretaris", "Sekretaris Tur"),
+        ...pick(".modal .o_field_widget[name='evaluator_parent_id']", "Bupati", "Bupati Tur"),
+        {
+            content: "The reason",
+            trigger: ".modal .o_field_widget[name='reason'] textarea",
+            run: "edit Plt. Kepala Seksi berdasarkan SK Bupati",
+        },
+        { content: "Set them", trigger: ".modal button[name='action_confirm']", run: "click" },
+        {
+            content: "The reason is in the chatter",
+            trigger: ".o-mail-Message:contains('Plt. Kepala Seksi berdasarkan SK Bupati')",
+        },
         {
             content: "Still approved",
             trigger: ".o_statusbar_status button.o_arrow_button_current[data-value='approved']",
