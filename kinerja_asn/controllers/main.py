@@ -12,9 +12,10 @@ class KinerjaVerification(http.Controller):
         env = request.env(su=True)
         document = False
         if code and len(code) == 16 and code.isalnum():
-            document = env["kinerja.skp"].search([("verification_code", "=", code)], limit=1) or env[
-                "kinerja.evaluation"
-            ].search([("verification_code", "=", code)], limit=1)
+            # only what a transition approved or signed, and still stands, is confirmed
+            document = env["kinerja.skp"].search(
+                [("verification_code", "=", code), ("state", "in", ("approved", "done"))], limit=1
+            ) or env["kinerja.evaluation"].search([("verification_code", "=", code), ("state", "=", "done")], limit=1)
         values = {"document": document, "code": code}
         if document:
             values.update(document._verification_values())

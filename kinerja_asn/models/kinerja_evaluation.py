@@ -178,6 +178,7 @@ class KinerjaEvaluation(models.Model):
     )
     distribution_warning = fields.Text(compute="_compute_distribution_warning")
     can_evaluate = fields.Boolean(compute="_compute_can_evaluate")
+    cannot_sign_reason = fields.Char(compute="_compute_can_evaluate")
 
     _sql_constraints = [
         (
@@ -269,7 +270,8 @@ class KinerjaEvaluation(models.Model):
     @api.depends("state", "evaluator_user_id")
     def _compute_can_evaluate(self):
         for evaluation in self:
-            evaluation.can_evaluate = evaluation.state == "draft" and evaluation._is_evaluator()
+            evaluation.can_evaluate = evaluation._workflow_can("done")
+            evaluation.cannot_sign_reason = evaluation._workflow_reason("done")
 
     # ------------------------------------------------------------------------------------
     # Constraints

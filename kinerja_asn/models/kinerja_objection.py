@@ -1,6 +1,5 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
-
 from odoo.tools.translate import LazyTranslate
 
 from ..tools.fixed_fields import check_fixed
@@ -90,6 +89,7 @@ class KinerjaObjection(models.Model):
     decision_date = fields.Datetime(readonly=True, copy=False)
     decided_by_id = fields.Many2one("res.users", string="Decided By", readonly=True, copy=False)
     can_decide = fields.Boolean(compute="_compute_can_decide")
+    cannot_decide_reason = fields.Char(compute="_compute_can_decide")
 
     _sql_constraints = [
         (
@@ -104,6 +104,7 @@ class KinerjaObjection(models.Model):
     def _compute_can_decide(self):
         for objection in self:
             objection.can_decide = objection._workflow_can("accepted")
+            objection.cannot_decide_reason = objection._workflow_reason("accepted")
 
     @api.model_create_multi
     def create(self, vals_list):

@@ -144,6 +144,7 @@ class KinerjaRealization(models.Model):
         help="Submitted after the period's realisation deadline.",
     )
     can_review = fields.Boolean(compute="_compute_can_review")
+    cannot_review_reason = fields.Char(compute="_compute_can_review")
     can_submit = fields.Boolean(compute="_compute_can_submit")
     can_withdraw = fields.Boolean(compute="_compute_can_submit")
     aggregation = fields.Selection(related="indicator_id.aggregation")
@@ -203,6 +204,7 @@ class KinerjaRealization(models.Model):
     def _compute_can_review(self):
         for report in self:
             report.can_review = report._workflow_can("accepted")
+            report.cannot_review_reason = report._workflow_reason("accepted")
 
     @api.depends_context("uid")
     @api.depends("state", "user_id", "period_id.state")

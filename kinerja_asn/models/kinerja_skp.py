@@ -214,6 +214,7 @@ class KinerjaSkp(models.Model):
         help="The SKP of the previous position, when this one follows a transfer.",
     )
     can_approve = fields.Boolean(compute="_compute_can_approve")
+    cannot_approve_reason = fields.Char(compute="_compute_can_approve")
     has_subordinates = fields.Boolean(
         compute="_compute_has_subordinates",
         help="The employee has direct subordinates, among whom he can distribute his work results.",
@@ -368,6 +369,7 @@ class KinerjaSkp(models.Model):
     def _compute_can_approve(self):
         for skp in self:
             skp.can_approve = skp._workflow_can("approved")
+            skp.cannot_approve_reason = skp._workflow_reason("approved")
 
     @api.depends("employee_id")
     def _compute_has_subordinates(self):
@@ -580,7 +582,9 @@ class KinerjaSkp(models.Model):
         for vals in vals_list:
             if not any(vals.get(fname) for fname in ORG_CHART_FIELDS):
                 continue
-            employee = Employee.browse(vals.get("employee_id")) if vals.get("employee_id") else self.env.user.employee_id
+            employee = (
+                Employee.browse(vals.get("employee_id")) if vals.get("employee_id") else self.env.user.employee_id
+            )
             # read as superuser: an employee need not read his manager's manager to be told
             expected = self._org_chart_evaluators(employee.sudo())
             for fname, person in zip(ORG_CHART_FIELDS, expected, strict=True):
@@ -635,6 +639,9 @@ class KinerjaSkp(models.Model):
             return {"approved_date": now, "approved_by_id": self.env.uid}
         if new_state == "done":
             return {"done_date": now}
+        if new_state == "draft":
+            # back to draft: an earlier approval is revoked, its code no longer verifies
+            return {"approved_date": False, "approved_by_id": False, "verification_code": False}
         return {}
 
     def _workflow_after(self, new_state):

@@ -106,6 +106,18 @@ class KinerjaWorkflowMixin(models.AbstractModel):
         sources = from_states or {start for start, end in self._workflow_transitions if end == new_state}
         return self.state in sources and self._workflow_allowed(new_state)
 
+    def _workflow_reason(self, new_state, from_states=None):
+        """Why the current user may not make this move now (for ``cannot_<action>_reason``
+        fields, shown beside the buttons), or False when he may."""
+        self.ensure_one()
+        if self._workflow_can(new_state, from_states):
+            return False
+        sources = from_states or {start for start, end in self._workflow_transitions if end == new_state}
+        if self.state not in sources:
+            states = dict(self._fields["state"]._description_selection(self.env))
+            return self.env._("%(record)s is %(state)s.", record=self.display_name, state=states.get(self.state))
+        return self._workflow_refusal(new_state) or self._workflow_default_refusal(new_state)
+
     # ------------------------------------------------------------------------------------
     # Transitions
     # ------------------------------------------------------------------------------------
@@ -186,7 +198,9 @@ class KinerjaWorkflowMixin(models.AbstractModel):
         )
 
     def _workflow_state_message(self):
-        return self.env._("Use the buttons of the record to move it through its workflow; its status is not set by hand.")
+        return self.env._(
+            "Use the buttons of the record to move it through its workflow; its status is not set by hand."
+        )
 
     def write(self, vals):
         if (
@@ -243,7 +257,11 @@ class KinerjaWorkflowMixin(models.AbstractModel):
         existing = {
             (activity.res_id, activity.user_id.id)
             for activity in self.env["mail.activity"].search(
-                [("res_model", "=", self._name), ("res_id", "in", self.ids), ("activity_type_id", "=", activity_type.id)]
+                [
+                    ("res_model", "=", self._name),
+                    ("res_id", "in", self.ids),
+                    ("activity_type_id", "=", activity_type.id),
+                ]
             )
         }
         model_id = self.env["ir.model"]._get_id(self._name)
