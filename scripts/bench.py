@@ -592,7 +592,7 @@ class Generator:
         store_figures(self.cr, self.company.kinerja_achievement_cap or 100.0)
 
     def _evaluations(self):
-        from odoo.addons.kinerja_asn.models.kinerja_evaluation import CREDIT_COEFFICIENT, CREDIT_SHARE
+        from odoo.addons.kinerja_asn.tools.achievement import CREDIT_COEFFICIENT, CREDIT_SHARE
 
         company = self.company
         tpp = company._kinerja_tpp_map()

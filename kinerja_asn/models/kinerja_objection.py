@@ -3,8 +3,8 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
+from ..tools.achievement import PREDICATES, RATINGS
 from ..tools.fixed_fields import check_fixed
-from .kinerja_evaluation import PREDICATES, RATINGS
 
 
 class KinerjaObjection(models.Model):

@@ -224,14 +224,13 @@ class KinerjaPeriod(models.Model):
 
     def action_view_subperiods(self):
         self.ensure_one()
-        return {
-            "type": "ir.actions.act_window",
-            "name": self.env._("Sub-periods of %s", self.name),
-            "res_model": "kinerja.period",
-            "view_mode": "list,form",
-            "domain": [("parent_id", "=", self.id)],
-            "context": {"default_parent_id": self.id, "default_company_id": self.company_id.id},
-        }
+        action = self.env["ir.actions.act_window"]._for_xml_id("kinerja_asn.kinerja_period_action")
+        action.update(
+            name=self.env._("Sub-periods of %s", self.name),
+            domain=[("parent_id", "=", self.id)],
+            context={"default_parent_id": self.id, "default_company_id": self.company_id.id},
+        )
+        return action
 
     # ------------------------------------------------------------------------------------
     # Business methods

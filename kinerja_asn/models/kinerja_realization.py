@@ -686,14 +686,9 @@ class KinerjaRealization(models.Model):
 
     def action_open_form(self):
         self.ensure_one()
-        return {
-            "type": "ir.actions.act_window",
-            "res_model": self._name,
-            "res_id": self.id,
-            "view_mode": "form",
-            "views": [(False, "form")],
-            "target": "current",
-        }
+        action = self.env["ir.actions.act_window"]._for_xml_id("kinerja_asn.kinerja_realization_action_related")
+        action.update(res_id=self.id, view_mode="form", views=[(False, "form")])
+        return action
 
     @api.model
     def _action_report_current(self):
@@ -719,14 +714,9 @@ class KinerjaRealization(models.Model):
         return skp.action_report_realization()
 
     def action_open_reject_wizard(self):
-        return {
-            "type": "ir.actions.act_window",
-            "name": self.env._("Reject Realisation"),
-            "res_model": "kinerja.realization.reject.wizard",
-            "view_mode": "form",
-            "target": "new",
-            "context": {"active_model": self._name, "active_ids": self.ids},
-        }
+        action = self.env["ir.actions.act_window"]._for_xml_id("kinerja_asn.kinerja_realization_reject_wizard_action")
+        action["context"] = {"active_model": self._name, "active_ids": self.ids}
+        return action
 
     # ------------------------------------------------------------------------------------
     # Business methods
@@ -751,34 +741,3 @@ class KinerjaRealization(models.Model):
                         )
                     )
             loose.write({"res_model": report._name, "res_id": report.id})
-
-    @api.model
-    def _demo_fill(self, skp_ids, missing_last_skp_ids=()):
-        """Demo data: realisation of the given SKPs for every month already ended this year,
-        accepted except the latest month, which waits for review (or is missing for the SKPs
-        in ``missing_last_skp_ids``)."""
-        skps = self.env["kinerja.skp"].browse(skp_ids)
-        today = fields.Date.context_today(self)
-        vals_list, latest = [], self.browse()
-        for skp in skps:
-            months = skp.period_id.child_ids.filtered(lambda p: p.date_end < today).sorted("date_start")
-            if skp.id in missing_last_skp_ids:
-                months = months[:-1]
-            for index, month in enumerate(months):
-                for indicator in skp.indicator_ids:
-                    base = indicator.target_value / 12 if indicator.aggregation == "sum" else indicator.target_value
-                    factor = 0.85 + ((indicator.id * 7 + index * 13) % 30) / 100
-                    vals_list.append(
-                        {
-                            "indicator_id": indicator.id,
-                            "period_id": month.id,
-                            "value": round(base * factor, 2 if base < 10 else 0),
-                            "note": self.env._("Reported for %s", month.name),
-                            "state": "accepted" if month != months[-1] else "submitted",
-                            "submitted_date": fields.Datetime.to_datetime(month.date_end),
-                        }
-                    )
-        reports = self.create(vals_list)
-        latest = reports.filtered(lambda r: r.state == "submitted")
-        latest.skp_id._schedule_review_activity()
-        return reports

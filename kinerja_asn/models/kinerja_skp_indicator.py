@@ -239,14 +239,13 @@ class KinerjaSkpIndicator(models.Model):
 
     def action_view_realizations(self):
         self.ensure_one()
-        return {
-            "type": "ir.actions.act_window",
-            "name": self.env._("Realisation of “%s”", self.display_name),
-            "res_model": "kinerja.realization",
-            "view_mode": "list,form",
-            "domain": [("indicator_id", "=", self.id)],
-            "context": {"default_indicator_id": self.id},
-        }
+        action = self.env["ir.actions.act_window"]._for_xml_id("kinerja_asn.kinerja_realization_action_related")
+        action.update(
+            name=self.env._("Realisation of “%s”", self.display_name),
+            domain=[("indicator_id", "=", self.id)],
+            context={"default_indicator_id": self.id},
+        )
+        return action
 
     def action_give_feedback(self):
         """Feedback on the indicator's work result, for the current sub-period."""
@@ -254,18 +253,18 @@ class KinerjaSkpIndicator(models.Model):
         today = fields.Date.context_today(self)
         frequency = self.company_id.kinerja_frequency or "month"
         period = self.env["kinerja.period"]._find(today, frequency, self.company_id)
-        return {
-            "type": "ir.actions.act_window",
-            "name": self.env._("Feedback to %s", self.employee_id.name),
-            "res_model": "kinerja.feedback",
-            "view_mode": "form",
-            "views": [(False, "form")],
-            "context": {
+        action = self.env["ir.actions.act_window"]._for_xml_id("kinerja_asn.kinerja_feedback_action")
+        action.update(
+            name=self.env._("Feedback to %s", self.employee_id.name),
+            view_mode="form",
+            views=[(False, "form")],
+            context={
                 "default_skp_id": self.skp_id.id,
                 "default_result_id": self.result_id.id,
                 "default_period_id": period.parent_id == self.period_id and period.id,
             },
-        }
+        )
+        return action
 
     @api.depends("name")
     def _compute_display_name(self):

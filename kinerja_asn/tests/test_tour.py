@@ -89,7 +89,7 @@ class TestSkpTour(KinerjaTourCase):
         self.assertEqual(skp.state, "approved")
         self.assertEqual(skp.approved_by_id, users["tour_kasi"])
         self.assertFalse(skp.activity_ids)
-        history = skp._report_history()
+        history = env["report.kinerja_asn.report_skp"]._history(skp)
         self.assertEqual([entry["step"] for entry in history], ["Submitted", "Returned", "Submitted", "Approved"])
         self.assertEqual(history[1]["who"], users["tour_kasi"].name)
         self.assertEqual(history[1]["note"], "Target terlalu rendah: naikkan menjadi 450 anak")

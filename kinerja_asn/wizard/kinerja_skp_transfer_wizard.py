@@ -61,9 +61,6 @@ class KinerjaSkpTransferWizard(models.TransientModel):
         if self.evaluator_id:
             new.evaluator_id = self.evaluator_id
             new.evaluator_parent_id = self.evaluator_id.parent_id
-        return {
-            "type": "ir.actions.act_window",
-            "res_model": "kinerja.skp",
-            "res_id": new.id,
-            "view_mode": "form",
-        }
+        action = self.env["ir.actions.act_window"]._for_xml_id("kinerja_asn.kinerja_skp_action")
+        action.update(res_id=new.id, view_mode="form", views=[(False, "form")], context={})
+        return action
