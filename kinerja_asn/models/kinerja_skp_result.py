@@ -87,9 +87,9 @@ class KinerjaSkpResult(models.Model):
 
     @api.depends("supporting_result_ids")
     def _compute_supporting_count(self):
-        counts = dict(self._read_group([("parent_result_id", "in", self.ids)], ["parent_result_id"], ["__count"]))
+        # the form shows the supporting results: counted from them, in no query of its own
         for result in self:
-            result.supporting_count = counts.get(result, 0)
+            result.supporting_count = len(result.supporting_result_ids)
 
     @api.depends("indicator_ids")
     def _compute_indicator_count(self):
