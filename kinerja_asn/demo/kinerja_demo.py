@@ -26,7 +26,7 @@ class KinerjaDemo(models.AbstractModel):
                     factor = 0.85 + ((indicator.id * 7 + index * 13) % 30) / 100
                     vals_list.append(
                         {
-                            "indicator_id": indicator.id,
+                            "skp_indicator_id": indicator.id,
                             "period_id": month.id,
                             "value": round(base * factor, 2 if base < 10 else 0),
                             "note": self.env._("Reported for %s", month.name),

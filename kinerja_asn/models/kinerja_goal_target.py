@@ -126,7 +126,7 @@ class KinerjaGoalTarget(models.Model):
             name=self.env._(
                 "Realisation of %(goal)s: %(indicator)s", goal=self.goal_id.name, indicator=self.indicator_id.name
             ),
-            domain=[("indicator_id", "in", self._carriers()[self.id].ids)],
+            domain=[("skp_indicator_id", "in", self._carriers()[self.id].ids)],
             context={"search_default_accepted": 1},
         )
         return action

@@ -38,11 +38,11 @@ class KinerjaSkp(models.Model):
         existing = set(
             self.env["kinerja.realization"]
             .search([("skp_id", "in", skps.ids), ("period_id", "=", period.id)])
-            .mapped("indicator_id")
+            .mapped("skp_indicator_id")
             .ids
         )
         vals_list = [
-            {"indicator_id": indicator.id, "period_id": period.id}
+            {"skp_indicator_id": indicator.id, "period_id": period.id}
             for indicator in skps.indicator_ids
             if indicator.id not in existing
         ]

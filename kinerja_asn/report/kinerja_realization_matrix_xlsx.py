@@ -16,10 +16,10 @@ class KinerjaRealizationMatrixXlsx(models.AbstractModel):
             lambda p: p.period_type == frequency and p.date_end >= skp.date_start and p.date_start <= skp.date_end
         ).sorted("date_start")
         cells = {
-            (report["indicator_id"][0], report["period_id"][0]): report
+            (report["skp_indicator_id"][0], report["period_id"][0]): report
             for report in self.env["kinerja.realization"].search_read(
                 [("skp_id", "=", skp.id), ("state", "in", ("submitted", "accepted"))],
-                ["indicator_id", "period_id", "value", "state"],
+                ["skp_indicator_id", "period_id", "value", "state"],
             )
         }
         rows = []
