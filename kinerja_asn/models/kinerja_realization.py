@@ -7,6 +7,7 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools.mimetypes import guess_mimetype
 
 from ..tools.achievement import aggregate
+from ..tools.actions import notification
 from ..tools.fixed_fields import check_fixed
 
 # What the employee reports; it changes only while the report is his to edit.
@@ -672,17 +673,7 @@ class KinerjaRealization(models.Model):
         return True
 
     def _notification(self, message, kind="success"):
-        """A confirmation for the web client, which then reloads the screen (or closes the
-        dialog it came from); over the external API, a plain dictionary."""
-        return {
-            "type": "ir.actions.client",
-            "tag": "display_notification",
-            "params": {
-                "type": kind,
-                "message": message,
-                "next": {"type": "ir.actions.act_window_close"},
-            },
-        }
+        return notification(message, kind)
 
     def action_open_form(self):
         self.ensure_one()

@@ -1,7 +1,9 @@
 from datetime import timedelta
 
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.exceptions import AccessError, UserError
+
+from ..tools.actions import notification
 
 # Fields of the SKP itself that may change after drafting, and by whom (see _check_editable).
 REPAIR_FIELDS = {"evaluator_id", "evaluator_parent_id"}
@@ -227,46 +229,6 @@ class KinerjaSkp(models.Model):
     # ------------------------------------------------------------------------------------
     # Defaults and computes
     # ------------------------------------------------------------------------------------
-    @api.model
-    def _default_period(self):
-        today = fields.Date.context_today(self)
-        return self.env["kinerja.period"]._find(today, "year") or self.env["kinerja.period"].search(
-            [("period_type", "=", "year"), ("state", "!=", "closed"), ("company_id", "=", self.env.company.id)],
-            order="date_start desc",
-            limit=1,
-        )
-
-    @api.depends("employee_id", "period_id")
-    def _compute_name(self):
-        for skp in self:
-            skp.name = self.env._(
-                "SKP %(employee)s %(year)s",
-                employee=skp.employee_id.name or "",
-                year=skp.period_id.name or "",
-            ).strip()
-
-    @api.depends("employee_id")
-    def _compute_from_employee(self):
-        for skp in self:
-            if skp.state in (False, "draft") or not skp.department_id:
-                skp.department_id = skp.employee_id.department_id
-                skp.job_id = skp.employee_id.job_id
-
-    @api.depends("period_id")
-    def _compute_dates(self):
-        for skp in self:
-            if skp.period_id and (
-                not skp.date_start or not (skp.period_id.date_start <= skp.date_start <= skp.period_id.date_end)
-            ):
-                skp.date_start = skp.period_id.date_start
-                skp.date_end = skp.period_id.date_end
-
-    @api.depends("employee_id")
-    def _compute_evaluators(self):
-        for skp in self:
-            if skp.state in (False, "draft") or not skp.evaluator_id:
-                skp.evaluator_id = skp.employee_id.parent_id
-                skp.evaluator_parent_id = skp.employee_id.parent_id.parent_id
 
     @api.depends_context("uid")
     @api.depends("state", "evaluator_id")
@@ -278,16 +240,6 @@ class KinerjaSkp(models.Model):
                 skp.can_approve = False
             else:
                 skp.can_approve = skp.state == "submitted"
-
-    # ------------------------------------------------------------------------------------
-    # Constraints
-    # ------------------------------------------------------------------------------------
-
-    @api.constrains("evaluator_id", "employee_id")
-    def _check_evaluator(self):
-        for skp in self:
-            if skp.evaluator_id and skp.evaluator_id == skp.employee_id:
-                raise ValidationError(self.env._("%s cannot be his own evaluator.", skp.employee_id.name))
 
     # ------------------------------------------------------------------------------------
     # CRUD
@@ -443,18 +395,7 @@ class KinerjaSkp(models.Model):
         return self._notify_done(message)
 
     def _notify_done(self, message, kind="success"):
-        """A confirmation for the web client, then a reload of the form or list that called
-        it; over the external API the caller simply gets this (truthy) description back."""
-        return {
-            "type": "ir.actions.client",
-            "tag": "display_notification",
-            "params": {
-                "message": message,
-                "type": kind,
-                "sticky": False,
-                "next": {"type": "ir.actions.act_window_close"},
-            },
-        }
+        return notification(message, kind)
 
     def action_return(self, reason=None):
         """Return a submitted SKP to its employee with a reason (required)."""
@@ -531,18 +472,6 @@ class KinerjaSkp(models.Model):
             self.activity_unlink(["kinerja_asn.mail_act_skp_approval"])
         else:
             self.activity_feedback(["kinerja_asn.mail_act_skp_approval"], feedback=feedback)
-
-    def _verification_values(self):
-        """Who an approved SKP is about and who approved it, when: what the public
-        verification page shows (no content; the page labels and masks them)."""
-        self.ensure_one()
-        return {
-            "employee": self.employee_name or self.employee_id.name,
-            "nip": self.employee_nip or "",
-            "period": self.period_id.name,
-            "signed_by": self.approved_by_id.name,
-            "signed_on": self.approved_date,
-        }
 
     def _schedule_review_activity(self):
         """One 'realisation to review' activity per SKP for its evaluator, whatever the number

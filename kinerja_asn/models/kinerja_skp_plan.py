@@ -1,6 +1,6 @@
 from markupsafe import Markup, escape
 
-from odoo import api, models
+from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 from ..tools.achievement import target_label
@@ -14,6 +14,50 @@ class KinerjaSkp(models.Model):
     change the SKP, and how it moves from state to state, is decided in kinerja_skp.py."""
 
     _inherit = "kinerja.skp"
+
+    # ------------------------------------------------------------------------------------
+    # Defaults and computes
+    # ------------------------------------------------------------------------------------
+    @api.model
+    def _default_period(self):
+        today = fields.Date.context_today(self)
+        return self.env["kinerja.period"]._find(today, "year") or self.env["kinerja.period"].search(
+            [("period_type", "=", "year"), ("state", "!=", "closed"), ("company_id", "=", self.env.company.id)],
+            order="date_start desc",
+            limit=1,
+        )
+
+    @api.depends("employee_id", "period_id")
+    def _compute_name(self):
+        for skp in self:
+            skp.name = self.env._(
+                "SKP %(employee)s %(year)s",
+                employee=skp.employee_id.name or "",
+                year=skp.period_id.name or "",
+            ).strip()
+
+    @api.depends("employee_id")
+    def _compute_from_employee(self):
+        for skp in self:
+            if skp.state in (False, "draft") or not skp.department_id:
+                skp.department_id = skp.employee_id.department_id
+                skp.job_id = skp.employee_id.job_id
+
+    @api.depends("period_id")
+    def _compute_dates(self):
+        for skp in self:
+            if skp.period_id and (
+                not skp.date_start or not (skp.period_id.date_start <= skp.date_start <= skp.period_id.date_end)
+            ):
+                skp.date_start = skp.period_id.date_start
+                skp.date_end = skp.period_id.date_end
+
+    @api.depends("employee_id")
+    def _compute_evaluators(self):
+        for skp in self:
+            if skp.state in (False, "draft") or not skp.evaluator_id:
+                skp.evaluator_id = skp.employee_id.parent_id
+                skp.evaluator_parent_id = skp.employee_id.parent_id.parent_id
 
     @api.depends("result_ids", "result_ids.weight", "result_ids.result_type", "indicator_ids")
     def _compute_counts(self):
@@ -162,6 +206,12 @@ class KinerjaSkp(models.Model):
     # ------------------------------------------------------------------------------------
     # Constraints and completeness
     # ------------------------------------------------------------------------------------
+    @api.constrains("evaluator_id", "employee_id")
+    def _check_evaluator(self):
+        for skp in self:
+            if skp.evaluator_id and skp.evaluator_id == skp.employee_id:
+                raise ValidationError(self.env._("%s cannot be his own evaluator.", skp.employee_id.name))
+
     @api.constrains("date_start", "date_end", "period_id")
     def _check_dates(self):
         for skp in self:
@@ -391,3 +441,18 @@ class KinerjaSkp(models.Model):
             context={"hierarchy_res_id": self.result_ids[:1].id},
         )
         return action
+
+    # ------------------------------------------------------------------------------------
+    # What the public verification page shows
+    # ------------------------------------------------------------------------------------
+    def _verification_values(self):
+        """Who an approved SKP is about and who approved it, when: what the public
+        verification page shows (no content; the page labels and masks them)."""
+        self.ensure_one()
+        return {
+            "employee": self.employee_name or self.employee_id.name,
+            "nip": self.employee_nip or "",
+            "period": self.period_id.name,
+            "signed_by": self.approved_by_id.name,
+            "signed_on": self.approved_date,
+        }
