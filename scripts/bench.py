@@ -65,7 +65,7 @@ def timed(label):
 def store_figures(cr, cap, indicator_ids=None):
     """The stored realisation and achievement of indicators (all, or ``indicator_ids``), then
     of their work results and SKPs, aggregated in plain SQL as the ORM computes them."""
-    only = "AND r.indicator_id = ANY(%(ids)s)" if indicator_ids is not None else ""
+    only = "AND r.skp_indicator_id = ANY(%(ids)s)" if indicator_ids is not None else ""
     cr.execute(
         f"""
         UPDATE kinerja_skp_indicator i
@@ -73,7 +73,7 @@ def store_figures(cr, cap, indicator_ids=None):
                achievement = CASE WHEN f.accepted = 0 OR i.target_value <= 0 THEN 0
                                   ELSE GREATEST(0, LEAST(%(cap)s, f.realized / i.target_value * 100)) END,
                reported_count = f.reported, pending_count = f.pending, last_reported_date = f.last_date
-          FROM (SELECT r.indicator_id,
+          FROM (SELECT r.skp_indicator_id,
                        count(*) FILTER (WHERE r.state = 'accepted') AS accepted,
                        CASE WHEN min(ind.aggregation) = 'sum'
                             THEN COALESCE(sum(r.value) FILTER (WHERE r.state = 'accepted'), 0)
@@ -81,10 +81,10 @@ def store_figures(cr, cap, indicator_ids=None):
                        count(*) AS reported,
                        count(*) FILTER (WHERE r.state = 'submitted') AS pending,
                        max(r.period_date_start) AS last_date
-                  FROM kinerja_realization r JOIN kinerja_skp_indicator ind ON ind.id = r.indicator_id
+                  FROM kinerja_realization r JOIN kinerja_skp_indicator ind ON ind.id = r.skp_indicator_id
                  WHERE r.state IN ('submitted', 'accepted') {only}
-              GROUP BY r.indicator_id) f
-         WHERE f.indicator_id = i.id
+              GROUP BY r.skp_indicator_id) f
+         WHERE f.skp_indicator_id = i.id
         """,
         {"cap": cap, "ids": indicator_ids},
     )
@@ -561,7 +561,7 @@ class Generator:
         # measurement "achievement recomputation")
         self.cr.execute(
             """
-            INSERT INTO kinerja_realization (indicator_id, result_id, skp_id, employee_id, user_id, evaluator_id,
+            INSERT INTO kinerja_realization (skp_indicator_id, result_id, skp_id, employee_id, user_id, evaluator_id,
                 evaluator_user_id, department_id, goal_id, company_id, period_id, period_date_start, value,
                 state, note, submitted_date, reviewed_date, reviewed_by_id, is_late,
                 create_uid, write_uid, create_date, write_date)
@@ -592,7 +592,7 @@ class Generator:
         store_figures(self.cr, self.company.kinerja_achievement_cap or 100.0)
 
     def _evaluations(self):
-        from odoo.addons.kinerja_asn.models.kinerja_evaluation import CREDIT_COEFFICIENT, CREDIT_SHARE
+        from odoo.addons.kinerja_asn.tools.achievement import CREDIT_COEFFICIENT, CREDIT_SHARE
 
         company = self.company
         tpp = company._kinerja_tpp_map()
@@ -881,7 +881,7 @@ class Bench:
                 repeat_warm=False,
                 floor_seconds=accept_floor,
             )
-            indicator = reports[:1].indicator_id
+            indicator = reports[:1].skp_indicator_id
             assert indicator.pending_count == 0 and indicator.reported_count == 12, indicator
         return self.results
 
@@ -981,7 +981,7 @@ class Bench:
         cr.execute(
             """
             UPDATE kinerja_realization SET state = 'accepted', reviewed_date = now(), reviewed_by_id = 1
-             WHERE period_id = %s AND state = 'submitted' RETURNING indicator_id
+             WHERE period_id = %s AND state = 'submitted' RETURNING skp_indicator_id
             """,
             [period_id],
         )
@@ -1022,9 +1022,9 @@ class Bench:
                    r.feedback, r.state, r.evidence_url
               FROM kinerja_realization r JOIN hr_employee e ON e.id = r.employee_id
               JOIN kinerja_period p ON p.id = r.period_id
-              JOIN kinerja_skp_indicator i ON i.id = r.indicator_id
+              JOIN kinerja_skp_indicator i ON i.id = r.skp_indicator_id
              WHERE r.evaluator_user_id = %s AND r.state = 'submitted'
-          ORDER BY r.period_date_start DESC, r.employee_id, r.result_id, r.indicator_id LIMIT 80
+          ORDER BY r.period_date_start DESC, r.employee_id, r.result_id, r.skp_indicator_id LIMIT 80
             """,
             [uid],
         )

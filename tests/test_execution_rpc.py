@@ -14,7 +14,7 @@ def _open_month(client):
     )
     action = client.call("kinerja.skp", "action_report_realization", [skp["id"]])
     return skp["id"], client.call(
-        "kinerja.realization", "search_read", action["domain"], ["indicator_id", "period_id", "state", "value"]
+        "kinerja.realization", "search_read", action["domain"], ["skp_indicator_id", "period_id", "state", "value"]
     )
 
 
@@ -32,8 +32,8 @@ def test_employee_reports_with_evidence_and_evaluator_accepts(login):
     skp_id, lines = _open_month(kasi)
     assert len(lines) == 2, "one line per indicator of the SKP"
     assert {line["state"] for line in lines} == {"draft"}
-    line = next(line for line in lines if "anak" in line["indicator_id"][1].lower())
-    [before] = kasi.call("kinerja.skp.indicator", "read", [line["indicator_id"][0]], ["realized_value"])
+    line = next(line for line in lines if "anak" in line["skp_indicator_id"][1].lower())
+    [before] = kasi.call("kinerja.skp.indicator", "read", [line["skp_indicator_id"][0]], ["realized_value"])
 
     evidence = _upload(kasi, "register_imunisasi.pdf", b"%PDF-1.4 register")
     kasi.call(
@@ -66,7 +66,9 @@ def test_employee_reports_with_evidence_and_evaluator_accepts(login):
     assert report["state"] == "accepted"
     assert report["reviewed_by_id"][0] == kabid.uid
     assert report["evidence_count"] == 1
-    [after] = kasi.call("kinerja.skp.indicator", "read", [line["indicator_id"][0]], ["realized_value", "achievement"])
+    [after] = kasi.call(
+        "kinerja.skp.indicator", "read", [line["skp_indicator_id"][0]], ["realized_value", "achievement"]
+    )
     assert after["realized_value"] > before["realized_value"]
     assert after["realized_value"] >= 95
 
@@ -106,7 +108,7 @@ def test_bad_reports_are_refused(login):
         kasi.call(
             "kinerja.realization",
             "create",
-            {"indicator_id": line["indicator_id"][0], "period_id": line["period_id"][0], "value": 1},
+            {"skp_indicator_id": line["skp_indicator_id"][0], "period_id": line["period_id"][0], "value": 1},
         )
     assert "ValidationError" in twice.value.name
     # a negative value

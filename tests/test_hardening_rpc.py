@@ -83,7 +83,7 @@ def test_wrong_values_are_refused_and_change_nothing(login):
             "a realisation on another's indicator",
             "kinerja.realization",
             "create",
-            [{"indicator_id": others, "value": 1}],
+            [{"skp_indicator_id": others, "value": 1}],
         ),
     ]
     for label, model, method, args in attempts:
@@ -122,10 +122,10 @@ def test_huge_text_and_false_evidence(login):
     kesmas = login("kabid.kesmas")
     period = _current_month(kesmas)
     [indicator] = kesmas.call("kinerja.skp.indicator", "search", [["skp_id.user_id", "=", kesmas.uid]], limit=1)
-    existing = kesmas.call("kinerja.realization", "search", [["indicator_id", "=", indicator]])
+    existing = kesmas.call("kinerja.realization", "search", [["skp_indicator_id", "=", indicator]])
     huge = "Sweeping posyandu. " * 55000  # about 1 MB
     report = kesmas.call(
-        "kinerja.realization", "create", {"indicator_id": indicator, "period_id": period["id"], "note": huge}
+        "kinerja.realization", "create", {"skp_indicator_id": indicator, "period_id": period["id"], "note": huge}
     )
     [stored] = kesmas.call("kinerja.realization", "read", [report], ["note", "state"])
     assert stored["note"] == huge and stored["state"] == "draft"
@@ -147,7 +147,7 @@ def test_huge_text_and_false_evidence(login):
     [after] = kesmas.call("kinerja.realization", "read", [report], ["attachment_ids", "evidence_url"])
     assert after["attachment_ids"] == [] and not after["evidence_url"]
     kesmas.call("kinerja.realization", "unlink", [report])
-    assert kesmas.call("kinerja.realization", "search", [["indicator_id", "=", indicator]]) == existing
+    assert kesmas.call("kinerja.realization", "search", [["skp_indicator_id", "=", indicator]]) == existing
 
 
 # ----------------------------------------------------------------------------------------
@@ -228,7 +228,7 @@ def test_two_reports_for_the_same_indicator_at_once_make_one(workers):
     outcomes = _race(
         [
             lambda client=client: client.call(
-                "kinerja.realization", "create", {"indicator_id": indicator, "period_id": period["id"], "value": 5}
+                "kinerja.realization", "create", {"skp_indicator_id": indicator, "period_id": period["id"], "value": 5}
             )
             for client in kesmas
         ]
@@ -239,7 +239,7 @@ def test_two_reports_for_the_same_indicator_at_once_make_one(workers):
     assert all(_clean(error) for error in errors), [(e.name, e.message) for e in errors]
     assert (
         kesmas[0].call(
-            "kinerja.realization", "search", [["indicator_id", "=", indicator], ["period_id", "=", period["id"]]]
+            "kinerja.realization", "search", [["skp_indicator_id", "=", indicator], ["period_id", "=", period["id"]]]
         )
         == created
     )
@@ -347,11 +347,11 @@ def test_month_end_burst_then_a_crash_loses_nothing(workers, admin):
         "kinerja.realization",
         "read",
         everything,
-        ["indicator_id", "period_id", "value", "employee_id", "skp_id"],
+        ["skp_indicator_id", "period_id", "value", "employee_id", "skp_id"],
         context={"allowed_company_ids": admin.call("res.company", "search", [])},
     )
     assert len(rows) == len(everything), "no report was lost"
-    assert len({(r["indicator_id"][0], r["period_id"][0]) for r in rows}) == len(rows), "none duplicated"
+    assert len({(r["skp_indicator_id"][0], r["period_id"][0]) for r in rows}) == len(rows), "none duplicated"
     values = {row["id"]: row["value"] for row in rows}
     for line, counts in written.items():
         if line != lines["kabid.p2p"][0]:

@@ -19,4 +19,7 @@ class KinerjaVerification(http.Controller):
         values = {"document": document, "code": code}
         if document:
             values.update(document._verification_values())
+            # Part of the NIP only: enough to tell two people apart, not to copy it.
+            nip = values["nip"]
+            values["nip"] = f"{nip[:4]}…{nip[-3:]}" if len(nip) > 7 else nip
         return request.render("kinerja_asn.verification_page", values, status=200 if document else 404)

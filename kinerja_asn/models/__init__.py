@@ -14,6 +14,8 @@ from . import kinerja_skp_content_mixin
 from . import kinerja_verification_mixin
 from . import kinerja_workflow_mixin
 from . import kinerja_skp
+from . import kinerja_skp_batch
+from . import kinerja_skp_plan
 from . import kinerja_skp_result
 from . import kinerja_skp_indicator
 from . import kinerja_skp_behavior
@@ -22,6 +24,7 @@ from . import kinerja_realization
 from . import kinerja_feedback
 from . import kinerja_coaching
 from . import kinerja_evaluation
+from . import kinerja_evaluation_batch
 from . import kinerja_evaluation_line
 from . import kinerja_org_rating
 from . import kinerja_distribution_rule

@@ -149,3 +149,16 @@ class HrEmployee(models.Model):
         )
         self.invalidate_model(["parent_path"])
         return True
+
+    def _kinerja_identity(self, prefix):
+        """What the SKP and the evaluation document print of this employee (name, NIP, rank,
+        position, unit), keyed ``<prefix>_<key>`` as the SKP's identity snapshot fields; all
+        empty for no employee (an SKP without an evaluator's supervisor)."""
+        ranks = dict(self._fields["rank"]._description_selection(self.env))
+        return {
+            f"{prefix}_name": self.name,
+            f"{prefix}_nip": self.nip,
+            f"{prefix}_rank": ranks.get(self.rank) if self.rank else False,
+            f"{prefix}_position": self.job_title or self.job_id.name,
+            f"{prefix}_unit": self.department_id.complete_name,
+        }

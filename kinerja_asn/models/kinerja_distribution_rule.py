@@ -3,8 +3,7 @@ import math
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
-from .kinerja_evaluation import PREDICATES
-from .kinerja_org_rating import ORG_RATINGS
+from ..tools.achievement import ORG_RATINGS, PREDICATES
 
 
 class KinerjaDistributionRule(models.Model):

@@ -114,10 +114,10 @@ class KinerjaGoal(models.Model):
 
     def action_view_results(self):
         self.ensure_one()
-        return {
-            "type": "ir.actions.act_window",
-            "name": self.env._("Work results linked to %s", self.display_name),
-            "res_model": "kinerja.skp.result",
-            "view_mode": "list,form",
-            "domain": [("goal_id", "=", self.id)],
-        }
+        action = self.env["ir.actions.act_window"]._for_xml_id("kinerja_asn.kinerja_skp_result_action_related")
+        action.update(
+            name=self.env._("Work results linked to %s", self.display_name),
+            domain=[("goal_id", "=", self.id)],
+            context={},
+        )
+        return action

@@ -121,16 +121,15 @@ class KinerjaGoalTarget(models.Model):
     def action_view_progress(self):
         """Realisation of the goal on this indicator, by period and work unit."""
         self.ensure_one()
-        return {
-            "type": "ir.actions.act_window",
-            "name": self.env._(
+        action = self.env["ir.actions.act_window"]._for_xml_id("kinerja_asn.kinerja_realization_action_analysis")
+        action.update(
+            name=self.env._(
                 "Realisation of %(goal)s: %(indicator)s", goal=self.goal_id.name, indicator=self.indicator_id.name
             ),
-            "res_model": "kinerja.realization",
-            "view_mode": "pivot,graph,list",
-            "domain": [("indicator_id", "in", self._carriers()[self.id].ids)],
-            "context": {"search_default_accepted": 1},
-        }
+            domain=[("skp_indicator_id", "in", self._carriers()[self.id].ids)],
+            context={"search_default_accepted": 1},
+        )
+        return action
 
     @api.constrains("target_value", "indicator_id")
     def _check_target_value(self):

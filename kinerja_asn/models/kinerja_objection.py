@@ -2,8 +2,8 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools.translate import LazyTranslate
 
+from ..tools.achievement import PREDICATES, RATINGS
 from ..tools.fixed_fields import check_fixed
-from .kinerja_evaluation import PREDICATES, RATINGS
 from .kinerja_workflow_mixin import MAIL_FIELDS
 
 _lt = LazyTranslate(__name__)

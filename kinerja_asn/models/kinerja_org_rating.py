@@ -3,13 +3,7 @@ from collections import Counter
 from odoo import api, fields, models
 from odoo.exceptions import AccessError
 
-ORG_RATINGS = [
-    ("outstanding", "Outstanding"),
-    ("good", "Good"),
-    ("needs_improvement", "Needs Improvement"),
-    ("poor", "Poor"),
-    ("very_poor", "Very Poor"),
-]
+from ..tools.achievement import ORG_RATINGS
 
 
 class KinerjaOrgRating(models.Model):

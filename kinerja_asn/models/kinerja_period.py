@@ -4,7 +4,7 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
-from odoo.tools import format_date
+from odoo.tools import date_utils, format_date
 
 # Months per sub-period for each evaluation frequency of the company.
 FREQUENCY_MONTHS = {"month": 1, "quarter": 3, "semester": 6}
@@ -224,14 +224,13 @@ class KinerjaPeriod(models.Model):
 
     def action_view_subperiods(self):
         self.ensure_one()
-        return {
-            "type": "ir.actions.act_window",
-            "name": self.env._("Sub-periods of %s", self.name),
-            "res_model": "kinerja.period",
-            "view_mode": "list,form",
-            "domain": [("parent_id", "=", self.id)],
-            "context": {"default_parent_id": self.id, "default_company_id": self.company_id.id},
-        }
+        action = self.env["ir.actions.act_window"]._for_xml_id("kinerja_asn.kinerja_period_action")
+        action.update(
+            name=self.env._("Sub-periods of %s", self.name),
+            domain=[("parent_id", "=", self.id)],
+            context={"default_parent_id": self.id, "default_company_id": self.company_id.id},
+        )
+        return action
 
     # ------------------------------------------------------------------------------------
     # Business methods
@@ -245,8 +244,7 @@ class KinerjaPeriod(models.Model):
         # named in the agency's language, also when a scheduled action creates them
         named = self.with_context(lang=company.partner_id.lang or self.env.lang)
         vals_list = []
-        start, index = self.date_start, 0
-        while start <= self.date_end:
+        for index, start in enumerate(date_utils.date_range(self.date_start, self.date_end, step)):
             end = min(start + step - timedelta(days=1), self.date_end)
             if start not in existing:
                 vals_list.append(
@@ -261,7 +259,6 @@ class KinerjaPeriod(models.Model):
                         "evaluation_deadline": end + timedelta(days=company.kinerja_evaluation_deadline_days),
                     }
                 )
-            start, index = start + step, index + 1
         return vals_list
 
     def _subperiod_name(self, frequency, start, index):

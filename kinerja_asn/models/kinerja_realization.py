@@ -7,11 +7,12 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools.mimetypes import guess_mimetype
 
 from ..tools.achievement import aggregate
+from ..tools.actions import notification
 from ..tools.fixed_fields import check_fixed
 from .kinerja_workflow_mixin import MAIL_FIELDS
 
 # What the employee reports; it changes only while the report is his to edit.
-CONTENT_FIELDS = {"indicator_id", "period_id", "value", "note", "evidence_url", "attachment_ids"}
+CONTENT_FIELDS = {"skp_indicator_id", "period_id", "value", "note", "evidence_url", "attachment_ids"}
 # What the content of a file must look like for its extension (where the format has a
 # signature): a script or a web page renamed to .pdf is refused.
 SIGNATURES = {
@@ -38,8 +39,8 @@ class KinerjaRealization(models.Model):
     _name = "kinerja.realization"
     _description = "Realisation Report"
     _inherit = ["mail.thread", "mail.activity.mixin", "kinerja.workflow.mixin"]
-    _order = "period_date_start desc, employee_id, result_id, indicator_id"
-    _rec_name = "indicator_id"
+    _order = "period_date_start desc, employee_id, result_id, skp_indicator_id"
+    _rec_name = "skp_indicator_id"
     _mail_post_access = "read"
     _check_company_auto = True
 
@@ -61,7 +62,7 @@ class KinerjaRealization(models.Model):
         "rejected": "kinerja_asn.mt_realization_rejected",
     }
 
-    indicator_id = fields.Many2one(
+    skp_indicator_id = fields.Many2one(
         "kinerja.skp.indicator",
         string="Indicator",
         required=True,
@@ -71,22 +72,22 @@ class KinerjaRealization(models.Model):
         # the check could never fail, and on a new report it would hide every indicator.
         domain="[('state', '=', 'approved')]",
     )
-    result_id = fields.Many2one(related="indicator_id.result_id", store=True, index=True, string="Work Result")
-    skp_id = fields.Many2one(related="indicator_id.skp_id", store=True, index=True, string="SKP")
-    employee_id = fields.Many2one(related="indicator_id.skp_id.employee_id", store=True, index=True)
-    user_id = fields.Many2one(related="indicator_id.skp_id.user_id", store=True, index=True, string="User")
-    evaluator_id = fields.Many2one(related="indicator_id.skp_id.evaluator_id", store=True, index=True)
+    result_id = fields.Many2one(related="skp_indicator_id.result_id", store=True, index=True, string="Work Result")
+    skp_id = fields.Many2one(related="skp_indicator_id.skp_id", store=True, index=True, string="SKP")
+    employee_id = fields.Many2one(related="skp_indicator_id.skp_id.employee_id", store=True, index=True)
+    user_id = fields.Many2one(related="skp_indicator_id.skp_id.user_id", store=True, index=True, string="User")
+    evaluator_id = fields.Many2one(related="skp_indicator_id.skp_id.evaluator_id", store=True, index=True)
     evaluator_user_id = fields.Many2one(
-        related="indicator_id.skp_id.evaluator_user_id", store=True, index=True, string="Evaluator User"
+        related="skp_indicator_id.skp_id.evaluator_user_id", store=True, index=True, string="Evaluator User"
     )
-    department_id = fields.Many2one(related="indicator_id.skp_id.department_id", store=True, index=True)
+    department_id = fields.Many2one(related="skp_indicator_id.skp_id.department_id", store=True, index=True)
     goal_id = fields.Many2one(
-        related="indicator_id.result_id.root_goal_id",
+        related="skp_indicator_id.result_id.root_goal_id",
         store=True,
         index=True,
         string="Organisation Goal",
     )
-    company_id = fields.Many2one(related="indicator_id.skp_id.company_id", store=True, index=True)
+    company_id = fields.Many2one(related="skp_indicator_id.skp_id.company_id", store=True, index=True)
     period_id = fields.Many2one(
         "kinerja.period",
         string="Period",
@@ -99,9 +100,9 @@ class KinerjaRealization(models.Model):
     period_date_start = fields.Date(related="period_id.date_start", store=True, string="Period Start")
     report_deadline = fields.Date(related="period_id.report_deadline")
     value = fields.Float(string="Realisation", digits=(16, 2), tracking=True)
-    unit_label = fields.Char(related="indicator_id.unit_label")
-    target_value = fields.Float(related="indicator_id.target_value")
-    aspect = fields.Selection(related="indicator_id.aspect")
+    unit_label = fields.Char(related="skp_indicator_id.unit_label")
+    target_value = fields.Float(related="skp_indicator_id.target_value")
+    aspect = fields.Selection(related="skp_indicator_id.aspect")
     note = fields.Text(help="What was done, and anything the evaluator should know.")
     evidence_url = fields.Char(
         string="Evidence Link",
@@ -147,7 +148,7 @@ class KinerjaRealization(models.Model):
     cannot_review_reason = fields.Char(compute="_compute_can_review")
     can_submit = fields.Boolean(compute="_compute_can_submit")
     can_withdraw = fields.Boolean(compute="_compute_can_submit")
-    aggregation = fields.Selection(related="indicator_id.aggregation")
+    aggregation = fields.Selection(related="skp_indicator_id.aggregation")
     period_target = fields.Float(
         compute="_compute_period_figures",
         digits=(16, 2),
@@ -172,7 +173,7 @@ class KinerjaRealization(models.Model):
     _sql_constraints = [
         (
             "indicator_period_uniq",
-            "unique(indicator_id, period_id)",
+            "unique(skp_indicator_id, period_id)",
             "An indicator has one realisation report per period: edit the existing one.",
         ),
     ]
@@ -216,8 +217,8 @@ class KinerjaRealization(models.Model):
     @api.depends(
         "value",
         "period_id",
-        "indicator_id.target_value",
-        "indicator_id.aggregation",
+        "skp_indicator_id.target_value",
+        "skp_indicator_id.aggregation",
         "skp_id.date_start",
         "skp_id.date_end",
     )
@@ -240,17 +241,17 @@ class KinerjaRealization(models.Model):
             ):
                 siblings[period.parent_id.id, period.period_type].append((period.date_start, period.date_end))
         earlier = defaultdict(list)
-        indicators = self.indicator_id._origin
+        indicators = self.skp_indicator_id._origin
         if indicators:
             # The reader of a report reads every report of its indicator: the same SKP.
             for other in self.sudo().search_fetch(
-                [("indicator_id", "in", indicators.ids), ("state", "in", ("submitted", "accepted"))],
-                ["indicator_id", "period_date_start", "value"],
+                [("skp_indicator_id", "in", indicators.ids), ("state", "in", ("submitted", "accepted"))],
+                ["skp_indicator_id", "period_date_start", "value"],
                 order="period_date_start, id",
             ):
-                earlier[other.indicator_id.id].append((other.period_date_start, other.id, other.value))
+                earlier[other.skp_indicator_id.id].append((other.period_date_start, other.id, other.value))
         for report in self:
-            indicator, period = report.indicator_id._origin, report.period_id._origin
+            indicator, period = report.skp_indicator_id._origin, report.period_id._origin
             if not indicator or not period.parent_id:
                 report.period_target = report.target_to_date = report.realized_to_date = 0.0
                 continue
@@ -274,16 +275,16 @@ class KinerjaRealization(models.Model):
             ]
             report.realized_to_date = aggregate([*values, report.value], indicator.aggregation)
 
-    @api.depends("indicator_id", "period_id", "employee_id")
+    @api.depends("skp_indicator_id", "period_id", "employee_id")
     def _compute_display_name(self):
         for report in self:
-            name = (report.indicator_id.name or "").splitlines()[0] if report.indicator_id.name else ""
+            name = (report.skp_indicator_id.name or "").splitlines()[0] if report.skp_indicator_id.name else ""
             report.display_name = " - ".join(filter(None, [report.employee_id.name, name, report.period_id.name]))
 
     # ------------------------------------------------------------------------------------
     # Constraints
     # ------------------------------------------------------------------------------------
-    @api.constrains("indicator_id", "period_id")
+    @api.constrains("skp_indicator_id", "period_id")
     def _check_period(self):
         for report in self:
             skp, period = report.skp_id, report.period_id
@@ -310,14 +311,14 @@ class KinerjaRealization(models.Model):
                     )
                 )
 
-    @api.constrains("value", "indicator_id")
+    @api.constrains("value", "skp_indicator_id")
     def _check_value(self):
         for report in self:
-            if report.value < 0 and not report.indicator_id.indicator_id.allow_negative:
+            if report.value < 0 and not report.skp_indicator_id.indicator_id.allow_negative:
                 raise ValidationError(
                     self.env._(
                         "The realisation of “%(indicator)s” cannot be negative (got %(value)s): enter zero or more.",
-                        indicator=report.indicator_id.name,
+                        indicator=report.skp_indicator_id.name,
                         value=report.value,
                     )
                 )
@@ -381,6 +382,7 @@ class KinerjaRealization(models.Model):
     # ------------------------------------------------------------------------------------
     @api.model_create_multi
     def create(self, vals_list):
+        vals_list = [self._rename_legacy_keys(vals) for vals in vals_list]
         audit = self._workflow_fields - {"state"}
         if not self.env.su and any(
             vals.get("state", "draft") != "draft" or vals.get("feedback") or any(vals.get(f) for f in audit)
@@ -399,18 +401,28 @@ class KinerjaRealization(models.Model):
         return reports
 
     def write(self, vals):
-        check_fixed(self, vals, ["indicator_id", "period_id"])
+        vals = self._rename_legacy_keys(vals)
+        check_fixed(self, vals, ["skp_indicator_id", "period_id"])
         self._check_editable(set(vals))
-        if {"indicator_id", "period_id"} & set(vals):
+        if {"skp_indicator_id", "period_id"} & set(vals):
             self._check_period_open()
-        if {"indicator_id", "state", "value", "period_id"} & set(vals):
+        if {"skp_indicator_id", "state", "value", "period_id"} & set(vals):
             self._prefetch_figure_links()
         result = super().write(vals)
-        if {"indicator_id", "period_id"} & set(vals):
+        if {"skp_indicator_id", "period_id"} & set(vals):
             self._check_period_open()
         if "attachment_ids" in vals:
             self._attach_evidence()
         return result
+
+    @api.model
+    def _rename_legacy_keys(self, vals):
+        """Integrations written against 18.0.1.1 send the SKP indicator as ``indicator_id``
+        (renamed ``skp_indicator_id`` in 18.0.1.2): still accepted on create and write."""
+        if "indicator_id" in vals and "skp_indicator_id" not in vals:
+            vals = dict(vals)
+            vals["skp_indicator_id"] = vals.pop("indicator_id")
+        return vals
 
     def _workflow_undeletable_message(self):
         return self.env._("The realisation report %s was submitted: it cannot be deleted.", self.display_name)
@@ -429,8 +441,8 @@ class KinerjaRealization(models.Model):
         """Load, one query per model, the links the framework follows from these reports to
         the stored figures to recompute (indicator, result, SKP): left to it, a month's
         batch of reports is read a thousand at a time, each time scanning the whole batch."""
-        self.fetch(["indicator_id"])
-        indicators = self.indicator_id
+        self.fetch(["skp_indicator_id"])
+        indicators = self.skp_indicator_id
         indicators.fetch(["result_id", "skp_id"])
         indicators.result_id.fetch(["skp_id"])
 
@@ -515,22 +527,22 @@ class KinerjaRealization(models.Model):
     def _check_not_reported(self, vals_list):
         """A clear message before the database's unique constraint (which still guards
         concurrent requests): one report per indicator and period."""
-        pairs = {(vals.get("indicator_id"), vals.get("period_id")) for vals in vals_list}
+        pairs = {(vals.get("skp_indicator_id"), vals.get("period_id")) for vals in vals_list}
         if len(pairs) < len(vals_list):
             raise ValidationError(self.env._("Each indicator gets one realisation report per period."))
         existing = self.sudo().search(
             [
-                ("indicator_id", "in", [indicator for indicator, _period in pairs if indicator]),
+                ("skp_indicator_id", "in", [indicator for indicator, _period in pairs if indicator]),
                 ("period_id", "in", [period for _indicator, period in pairs if period]),
             ]
         )
         for report in existing:
-            if (report.indicator_id.id, report.period_id.id) in pairs:
+            if (report.skp_indicator_id.id, report.period_id.id) in pairs:
                 raise ValidationError(
                     self.env._(
                         "The indicator “%(indicator)s” already has a realisation report for %(period)s: "
                         "edit that report instead of adding another.",
-                        indicator=report.indicator_id.name,
+                        indicator=report.skp_indicator_id.name,
                         period=report.period_id.name,
                     )
                 )
@@ -653,28 +665,13 @@ class KinerjaRealization(models.Model):
         return True
 
     def _notification(self, message, kind="success"):
-        """A confirmation for the web client, which then reloads the screen (or closes the
-        dialog it came from); over the external API, a plain dictionary."""
-        return {
-            "type": "ir.actions.client",
-            "tag": "display_notification",
-            "params": {
-                "type": kind,
-                "message": message,
-                "next": {"type": "ir.actions.act_window_close"},
-            },
-        }
+        return notification(message, kind)
 
     def action_open_form(self):
         self.ensure_one()
-        return {
-            "type": "ir.actions.act_window",
-            "res_model": self._name,
-            "res_id": self.id,
-            "view_mode": "form",
-            "views": [(False, "form")],
-            "target": "current",
-        }
+        action = self.env["ir.actions.act_window"]._for_xml_id("kinerja_asn.kinerja_realization_action_related")
+        action.update(res_id=self.id, view_mode="form", views=[(False, "form")])
+        return action
 
     @api.model
     def _action_report_current(self):
@@ -700,14 +697,9 @@ class KinerjaRealization(models.Model):
         return skp.action_report_realization()
 
     def action_open_reject_wizard(self):
-        return {
-            "type": "ir.actions.act_window",
-            "name": self.env._("Reject Realisation"),
-            "res_model": "kinerja.realization.reject.wizard",
-            "view_mode": "form",
-            "target": "new",
-            "context": {"active_model": self._name, "active_ids": self.ids},
-        }
+        action = self.env["ir.actions.act_window"]._for_xml_id("kinerja_asn.kinerja_realization_reject_wizard_action")
+        action["context"] = {"active_model": self._name, "active_ids": self.ids}
+        return action
 
     # ------------------------------------------------------------------------------------
     # Business methods
@@ -732,34 +724,3 @@ class KinerjaRealization(models.Model):
                         )
                     )
             loose.write({"res_model": report._name, "res_id": report.id})
-
-    @api.model
-    def _demo_fill(self, skp_ids, missing_last_skp_ids=()):
-        """Demo data: realisation of the given SKPs for every month already ended this year,
-        accepted except the latest month, which waits for review (or is missing for the SKPs
-        in ``missing_last_skp_ids``)."""
-        skps = self.env["kinerja.skp"].browse(skp_ids)
-        today = fields.Date.context_today(self)
-        vals_list, latest = [], self.browse()
-        for skp in skps:
-            months = skp.period_id.child_ids.filtered(lambda p: p.date_end < today).sorted("date_start")
-            if skp.id in missing_last_skp_ids:
-                months = months[:-1]
-            for index, month in enumerate(months):
-                for indicator in skp.indicator_ids:
-                    base = indicator.target_value / 12 if indicator.aggregation == "sum" else indicator.target_value
-                    factor = 0.85 + ((indicator.id * 7 + index * 13) % 30) / 100
-                    vals_list.append(
-                        {
-                            "indicator_id": indicator.id,
-                            "period_id": month.id,
-                            "value": round(base * factor, 2 if base < 10 else 0),
-                            "note": self.env._("Reported for %s", month.name),
-                            "state": "accepted" if month != months[-1] else "submitted",
-                            "submitted_date": fields.Datetime.to_datetime(month.date_end),
-                        }
-                    )
-        reports = self.create(vals_list)
-        latest = reports.filtered(lambda r: r.state == "submitted")
-        latest.skp_id._schedule_review_activity()
-        return reports

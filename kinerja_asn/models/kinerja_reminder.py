@@ -156,7 +156,7 @@ class KinerjaReminder(models.Model):
                         ("period_id", "=", period.id),
                         ("state", "in", ("submitted", "accepted")),
                     ],
-                    ["indicator_id"],
+                    ["skp_indicator_id"],
                 )
             }
             missing = defaultdict(int)

@@ -56,7 +56,7 @@ class KinerjaSkpIndicator(models.Model):
     evaluator_id = fields.Many2one(related="skp_id.evaluator_id")
     department_id = fields.Many2one(related="skp_id.department_id", store=True, index=True)
     goal_id = fields.Many2one(related="result_id.root_goal_id", string="Organisation Goal")
-    realization_ids = fields.One2many("kinerja.realization", "indicator_id", string="Realisation Reports")
+    realization_ids = fields.One2many("kinerja.realization", "skp_indicator_id", string="Realisation Reports")
     realized_value = fields.Float(
         string="Realisation",
         digits=(16, 2),
@@ -193,7 +193,7 @@ class KinerjaSkpIndicator(models.Model):
         self.flush_model(["target_value", "direction", "aggregation", "skp_id", "company_id"])
         self.env["kinerja.skp"].flush_model(["date_start", "date_end"])
         self.env["res.company"].flush_model(["kinerja_achievement_cap"])
-        self.env["kinerja.realization"].flush_model(["indicator_id", "state", "value", "period_date_start"])
+        self.env["kinerja.realization"].flush_model(["skp_indicator_id", "state", "value", "period_date_start"])
         self.env.cr.execute(
             """
             SELECT i.id, i.target_value::float, i.direction, i.aggregation, c.kinerja_achievement_cap,
@@ -211,7 +211,7 @@ class KinerjaSkpIndicator(models.Model):
               LEFT JOIN kinerja_skp s ON s.id = i.skp_id
               LEFT JOIN res_company c ON c.id = i.company_id
               LEFT JOIN kinerja_realization r
-                     ON r.indicator_id = i.id
+                     ON r.skp_indicator_id = i.id
                     AND r.state IN ('submitted', 'accepted')
                     AND (%s::date IS NULL OR r.period_date_start <= %s::date)
              WHERE i.id = ANY(%s)
@@ -239,14 +239,13 @@ class KinerjaSkpIndicator(models.Model):
 
     def action_view_realizations(self):
         self.ensure_one()
-        return {
-            "type": "ir.actions.act_window",
-            "name": self.env._("Realisation of “%s”", self.display_name),
-            "res_model": "kinerja.realization",
-            "view_mode": "list,form",
-            "domain": [("indicator_id", "=", self.id)],
-            "context": {"default_indicator_id": self.id},
-        }
+        action = self.env["ir.actions.act_window"]._for_xml_id("kinerja_asn.kinerja_realization_action_related")
+        action.update(
+            name=self.env._("Realisation of “%s”", self.display_name),
+            domain=[("skp_indicator_id", "=", self.id)],
+            context={"default_skp_indicator_id": self.id},
+        )
+        return action
 
     def action_give_feedback(self):
         """Feedback on the indicator's work result, for the current sub-period."""
@@ -254,18 +253,18 @@ class KinerjaSkpIndicator(models.Model):
         today = fields.Date.context_today(self)
         frequency = self.company_id.kinerja_frequency or "month"
         period = self.env["kinerja.period"]._find(today, frequency, self.company_id)
-        return {
-            "type": "ir.actions.act_window",
-            "name": self.env._("Feedback to %s", self.employee_id.name),
-            "res_model": "kinerja.feedback",
-            "view_mode": "form",
-            "views": [(False, "form")],
-            "context": {
+        action = self.env["ir.actions.act_window"]._for_xml_id("kinerja_asn.kinerja_feedback_action")
+        action.update(
+            name=self.env._("Feedback to %s", self.employee_id.name),
+            view_mode="form",
+            views=[(False, "form")],
+            context={
                 "default_skp_id": self.skp_id.id,
                 "default_result_id": self.result_id.id,
                 "default_period_id": period.parent_id == self.period_id and period.id,
             },
-        }
+        )
+        return action
 
     @api.depends("name")
     def _compute_display_name(self):

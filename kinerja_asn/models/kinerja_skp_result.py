@@ -87,9 +87,9 @@ class KinerjaSkpResult(models.Model):
 
     @api.depends("supporting_result_ids")
     def _compute_supporting_count(self):
-        counts = dict(self._read_group([("parent_result_id", "in", self.ids)], ["parent_result_id"], ["__count"]))
+        # the form shows the supporting results: counted from them, in no query of its own
         for result in self:
-            result.supporting_count = counts.get(result, 0)
+            result.supporting_count = len(result.supporting_result_ids)
 
     @api.depends("indicator_ids")
     def _compute_indicator_count(self):
@@ -140,11 +140,9 @@ class KinerjaSkpResult(models.Model):
 
     def action_view_supporting(self):
         self.ensure_one()
-        return {
-            "type": "ir.actions.act_window",
-            "name": self.env._("Results supporting “%s”", self.display_name),
-            "res_model": "kinerja.skp.result",
-            "view_mode": "list,form",
-            "domain": [("parent_result_id", "=", self.id)],
-            "context": {"kinerja_show_employee": True},
-        }
+        action = self.env["ir.actions.act_window"]._for_xml_id("kinerja_asn.kinerja_skp_result_action_related")
+        action.update(
+            name=self.env._("Results supporting “%s”", self.display_name),
+            domain=[("parent_result_id", "=", self.id)],
+        )
+        return action

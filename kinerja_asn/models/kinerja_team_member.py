@@ -128,10 +128,6 @@ class KinerjaTeamMember(models.Model):
         self.ensure_one()
         if not self.skp_id:
             raise UserError(self.env._("%s has no SKP for this year yet.", self.employee_id.name))
-        return {
-            "type": "ir.actions.act_window",
-            "res_model": "kinerja.skp",
-            "res_id": self.skp_id.id,
-            "view_mode": "form",
-            "views": [(False, "form")],
-        }
+        action = self.env["ir.actions.act_window"]._for_xml_id("kinerja_asn.kinerja_skp_action")
+        action.update(res_id=self.skp_id.id, view_mode="form", views=[(False, "form")], context={})
+        return action

@@ -16,10 +16,11 @@ class KinerjaVerificationMixin(models.AbstractModel):
 
     @api.depends("verification_code")
     def _compute_verification_url(self):
-        base = self.env["ir.config_parameter"].sudo().get_param("web.base.url", "")
         for record in self:
             record.verification_url = (
-                f"{base}/kinerja/verify/{record.verification_code}" if record.verification_code else False
+                f"{record.get_base_url()}/kinerja/verify/{record.verification_code}"
+                if record.verification_code
+                else False
             )
 
     def _new_verification_code(self):

@@ -1,8 +1,6 @@
 from odoo import api, fields, models
 
-ORG_RATING_KEYS = ("outstanding", "good", "needs_improvement", "poor", "very_poor")
-PREDICATE_KEYS = ("very_good", "good", "needs_improvement", "poor", "very_poor")
-RATING_SELECTION = [("below", "Below Expectation"), ("meets", "Meets Expectation"), ("above", "Above Expectation")]
+from ..tools.achievement import ORG_RATING_KEYS, PREDICATE_KEYS, RATINGS
 
 
 class ResCompany(models.Model):
@@ -91,23 +89,19 @@ class ResCompany(models.Model):
     )
 
     kinerja_org_rating_outstanding = fields.Selection(
-        RATING_SELECTION,
+        RATINGS,
         string="Unit Rated Outstanding",
         default="above",
         required=True,
         help="Work-result rating suggested to the head of a unit whose organisation predicate is Outstanding.",
     )
-    kinerja_org_rating_good = fields.Selection(
-        RATING_SELECTION, string="Unit Rated Good", default="meets", required=True
-    )
+    kinerja_org_rating_good = fields.Selection(RATINGS, string="Unit Rated Good", default="meets", required=True)
     kinerja_org_rating_needs_improvement = fields.Selection(
-        RATING_SELECTION, string="Unit Rated Needs Improvement", default="below", required=True
+        RATINGS, string="Unit Rated Needs Improvement", default="below", required=True
     )
-    kinerja_org_rating_poor = fields.Selection(
-        RATING_SELECTION, string="Unit Rated Poor", default="below", required=True
-    )
+    kinerja_org_rating_poor = fields.Selection(RATINGS, string="Unit Rated Poor", default="below", required=True)
     kinerja_org_rating_very_poor = fields.Selection(
-        RATING_SELECTION, string="Unit Rated Very Poor", default="below", required=True
+        RATINGS, string="Unit Rated Very Poor", default="below", required=True
     )
     kinerja_tpp_very_good = fields.Float(string="TPP for Very Good (%)", default=100.0)
     kinerja_tpp_good = fields.Float(string="TPP for Good (%)", default=100.0)

@@ -9,8 +9,9 @@ class KinerjaSkpXlsx(models.AbstractModel):
     def generate_xlsx_report(self, workbook, data, skps):
         formats = self._formats(workbook)
         _ = self.env._
+        skp_report = self.env["report.kinerja_asn.report_skp"]
         for skp in skps:
-            identity = skp._report_identity()
+            identity = skp_report._identity(skp)
             headers = [
                 _("No"),
                 _("Supported Result of the Evaluator"),
@@ -35,7 +36,7 @@ class KinerjaSkpXlsx(models.AbstractModel):
                 formats=formats,
             )
             row = 4
-            for section in skp._report_results():
+            for section in skp_report._result_sections(skp):
                 self._write(sheet, (row, 0), section["title"], formats, "total")
                 for column in range(1, len(headers)):
                     self._write(sheet, (row, column), "", formats, "total")

@@ -389,7 +389,7 @@ class TestAccessMatrix(EvaluationCase):
         ind_colleague = self.skp_staff2.indicator_ids[:1]
         self._check(
             "move a draft report onto a colleague's indicator",
-            lambda user: draft.with_user(user).write({"indicator_id": ind_colleague.id}),
+            lambda user: draft.with_user(user).write({"skp_indicator_id": ind_colleague.id}),
             set(),
         )
         self._check(
@@ -418,5 +418,5 @@ class TestAccessMatrix(EvaluationCase):
             set(),
         )
         # writing the same value again (as a form may) is harmless
-        draft.with_user(self.user_staff).write({"indicator_id": self.ind_staff.id, "value": 5})
+        draft.with_user(self.user_staff).write({"skp_indicator_id": self.ind_staff.id, "value": 5})
         self.assertEqual(draft.value, 5)

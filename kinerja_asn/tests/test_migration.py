@@ -33,3 +33,55 @@ class TestMigration(EvaluationCase):
         self.assertEqual(rule.domain_force, new_domain)
         self.assertEqual(evaluation.name, f"{self.skp_staff.employee_id.name} - {self.month[1].name}")
         self.assertFalse(evaluation.with_user(self.user_staff).has_access("read"), "a draft stays with the evaluator")
+
+    def test_18_0_1_2_0_renames_the_realisation_indicator(self):
+        """A database left by 18.0.1.1.0: the realisation's SKP indicator is the column
+        indicator_id, with its index, foreign key and field record named after it."""
+        # read as superuser: each report was made by its own employee
+        reports = (self._accepted(self.ind_staff, 1, 10) | self._report(self.skp_staff2.indicator_ids, 1, 5)).sudo()
+        self.env.flush_all()
+        cr = self.env.cr
+        field = self.env["ir.model.fields"]._get("kinerja.realization", "skp_indicator_id")
+        inverse = self.env["ir.model.fields"]._get("kinerja.skp.indicator", "realization_ids")
+        cr.execute("SELECT id, skp_indicator_id FROM kinerja_realization ORDER BY id")
+        before = cr.fetchall()
+        self.assertTrue(before and set(reports.ids) <= {row[0] for row in before})
+        # the previous schema, as 18.0.1.1.0 left it
+        cr.execute("ALTER TABLE kinerja_realization RENAME COLUMN skp_indicator_id TO indicator_id")
+        cr.execute(
+            "ALTER INDEX kinerja_realization__skp_indicator_id_index RENAME TO kinerja_realization__indicator_id_index"
+        )
+        cr.execute(
+            "ALTER TABLE kinerja_realization RENAME CONSTRAINT kinerja_realization_skp_indicator_id_fkey"
+            " TO kinerja_realization_indicator_id_fkey"
+        )
+        cr.execute(
+            "UPDATE ir_model_constraint SET name = 'kinerja_realization_indicator_id_fkey'"
+            " WHERE name = 'kinerja_realization_skp_indicator_id_fkey'"
+        )
+        cr.execute("UPDATE ir_model_fields SET name = 'indicator_id' WHERE id = %s", [field.id])
+        cr.execute("UPDATE ir_model_fields SET relation_field = 'indicator_id' WHERE id = %s", [inverse.id])
+        cr.execute(
+            "UPDATE ir_model_data SET name = 'field_kinerja_realization__indicator_id'"
+            " WHERE module = 'kinerja_asn' AND name = 'field_kinerja_realization__skp_indicator_id'"
+        )
+
+        _migration("18.0.1.2.0", "pre-migrate").migrate(cr, "18.0.1.1.0")
+        self.env.invalidate_all()
+        self.env.registry.clear_cache()
+        cr.execute("SELECT id, skp_indicator_id FROM kinerja_realization ORDER BY id")
+        self.assertEqual(cr.fetchall(), before, "every report keeps its SKP indicator")
+        self.assertEqual(reports[0].skp_indicator_id, self.ind_staff)
+        self.assertEqual(reports[1].skp_indicator_id, self.skp_staff2.indicator_ids)
+        self.assertEqual(self.ind_staff.realization_ids, reports[0])
+        # the field keeps its record (tracking values and filters refer to it), under its xmlid
+        self.assertEqual(self.env.ref("kinerja_asn.field_kinerja_realization__skp_indicator_id"), field)
+        self.assertEqual((field.name, inverse.relation_field), ("skp_indicator_id", "skp_indicator_id"))
+        cr.execute("SELECT 1 FROM pg_indexes WHERE indexname = 'kinerja_realization__skp_indicator_id_index'")
+        self.assertTrue(cr.fetchone(), "the index keeps the name the ORM looks for")
+        cr.execute("SELECT 1 FROM pg_constraint WHERE conname = 'kinerja_realization_skp_indicator_id_fkey'")
+        self.assertTrue(cr.fetchone(), "the foreign key keeps the name the ORM looks for")
+        # run again (an update that stops and restarts): nothing left to rename
+        _migration("18.0.1.2.0", "pre-migrate").migrate(cr, "18.0.1.1.0")
+        cr.execute("SELECT id, skp_indicator_id FROM kinerja_realization ORDER BY id")
+        self.assertEqual(cr.fetchall(), before)

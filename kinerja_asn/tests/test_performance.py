@@ -59,7 +59,12 @@ class TestPerformance(EvaluationCase):
     def _submitted_reports(self, skps, month, value=10):
         return self.Report.sudo().create(
             [
-                {"indicator_id": indicator.id, "period_id": self.month[month].id, "value": value, "state": "submitted"}
+                {
+                    "skp_indicator_id": indicator.id,
+                    "period_id": self.month[month].id,
+                    "value": value,
+                    "state": "submitted",
+                }
                 for indicator in skps.indicator_ids
             ]
         )

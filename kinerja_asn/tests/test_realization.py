@@ -103,7 +103,7 @@ class RealizationCase(KinerjaCase):
     def _report(self, indicator, month, value, user=None, submit=True):
         user = user or indicator.skp_id.user_id
         report = self.Report.with_user(user).create(
-            {"indicator_id": indicator.id, "period_id": self.month[month].id, "value": value}
+            {"skp_indicator_id": indicator.id, "period_id": self.month[month].id, "value": value}
         )
         if submit:
             report.action_submit()
@@ -128,7 +128,7 @@ class RealizationCase(KinerjaCase):
             indicators |= result.indicator_ids
         self.Report.sudo().create(
             [
-                {"indicator_id": ind.id, "period_id": self.month[month].id, "value": 5, "state": "submitted"}
+                {"skp_indicator_id": ind.id, "period_id": self.month[month].id, "value": 5, "state": "submitted"}
                 for ind in indicators
             ]
         )
@@ -262,7 +262,7 @@ class TestRealizationFlow(RealizationCase):
         )
         action = self.skp_staff.with_user(self.user_staff).action_report_realization(self.month[3])
         reports = self.Report.search(action["domain"])
-        self.assertEqual(reports.indicator_id, self.ind_staff | extra)
+        self.assertEqual(reports.skp_indicator_id, self.ind_staff | extra)
         self.assertEqual(set(reports.mapped("state")), {"draft"})
         # Again: nothing new
         self.skp_staff.with_user(self.user_staff).action_report_realization(self.month[3])
@@ -274,7 +274,7 @@ class TestRealizationFlow(RealizationCase):
         attachment = self._attachment("daftar_hadir.pdf")
         report = self.Report.with_user(self.user_staff).create(
             {
-                "indicator_id": self.ind_staff.id,
+                "skp_indicator_id": self.ind_staff.id,
                 "period_id": self.month[1].id,
                 "value": 3,
                 "attachment_ids": [(6, 0, attachment.ids)],
@@ -287,7 +287,7 @@ class TestRealizationFlow(RealizationCase):
         attachment = self._attachment("daftar_hadir.pdf")
         report = self.Report.with_user(self.user_staff).create(
             {
-                "indicator_id": self.ind_staff.id,
+                "skp_indicator_id": self.ind_staff.id,
                 "period_id": self.month[1].id,
                 "attachment_ids": [(6, 0, attachment.ids)],
             }
@@ -321,7 +321,7 @@ class TestRealizationFlow(RealizationCase):
         self.assertEqual(target.realized_value, 100)
         self.assertEqual(target.carrier_count, 1)
         action = target.action_view_progress()
-        self.assertEqual(self.Report.search(action["domain"]).indicator_id, self.rhk_section.indicator_ids)
+        self.assertEqual(self.Report.search(action["domain"]).skp_indicator_id, self.rhk_section.indicator_ids)
 
     def test_goal_rollup_of_a_parent_goal(self):
         program = self.env["kinerja.goal"].create(
@@ -356,7 +356,7 @@ class TestRealizationFlow(RealizationCase):
         action = self.Report.with_user(self.user_staff)._action_report_current()
         reports = self.Report.search(action["domain"])
         self.assertEqual(reports.period_id, self.month[3])
-        self.assertEqual(reports.indicator_id, self.ind_staff)
+        self.assertEqual(reports.skp_indicator_id, self.ind_staff)
         with self.assertRaisesMsg(UserError, "no approved SKP"):
             self.Report.with_user(self.user_officer)._action_report_current()
 
@@ -370,14 +370,14 @@ class TestRealizationBadInput(RealizationCase):
         other_year = self.env["kinerja.period"]._create_year(YEAR + 1, self.company_a)
         with self.assertRaisesMsg(ValidationError, "not a sub-period of the year"):
             self.Report.with_user(self.user_staff).create(
-                {"indicator_id": self.ind_staff.id, "period_id": other_year.child_ids[0].id, "value": 1}
+                {"skp_indicator_id": self.ind_staff.id, "period_id": other_year.child_ids[0].id, "value": 1}
             )
         with self.assertRaisesMsg(ValidationError, "not a sub-period of the year"):
             self.Report.with_user(self.user_staff).create(
-                {"indicator_id": self.ind_staff.id, "period_id": self.year.id, "value": 1}
+                {"skp_indicator_id": self.ind_staff.id, "period_id": self.year.id, "value": 1}
             )
         self.assertFalse(
-            self.Report.search([("indicator_id", "in", (self.ind_staff | self.skp_staff2.indicator_ids).ids)])
+            self.Report.search([("skp_indicator_id", "in", (self.ind_staff | self.skp_staff2.indicator_ids).ids)])
         )
 
     def test_closed_period(self):
@@ -396,9 +396,9 @@ class TestRealizationBadInput(RealizationCase):
             self._report(self.ind_staff, 1, 6)
         with self.assertRaisesMsg(ValidationError, "one realisation report per period"):
             self.Report.with_user(self.user_staff).create(
-                [{"indicator_id": self.ind_staff.id, "period_id": self.month[2].id, "value": v} for v in (1, 2)]
+                [{"skp_indicator_id": self.ind_staff.id, "period_id": self.month[2].id, "value": v} for v in (1, 2)]
             )
-        self.assertEqual(self.Report.search_count([("indicator_id", "=", self.ind_staff.id)]), 1)
+        self.assertEqual(self.Report.search_count([("skp_indicator_id", "=", self.ind_staff.id)]), 1)
 
     def test_negative_value(self):
         with self.assertRaisesMsg(ValidationError, "cannot be negative"):
@@ -424,7 +424,11 @@ class TestRealizationBadInput(RealizationCase):
         bad = self._attachment("virus.exe", b"MZ...")
         with self.assertRaisesMsg(ValidationError, "not an accepted type of evidence"):
             self.Report.with_user(self.user_staff).create(
-                {"indicator_id": self.ind_staff.id, "period_id": self.month[1].id, "attachment_ids": [(6, 0, bad.ids)]}
+                {
+                    "skp_indicator_id": self.ind_staff.id,
+                    "period_id": self.month[1].id,
+                    "attachment_ids": [(6, 0, bad.ids)],
+                }
             )
         self.company_a.kinerja_evidence_max_size = 1
         big = self._attachment("scan.pdf", b"%PDF" + b"0" * (1024 * 1024 + 10))
@@ -481,7 +485,7 @@ class TestRealizationBadInput(RealizationCase):
     def test_create_straight_as_accepted(self):
         with self.assertRaisesMsg(AccessError, "starts as a draft"):
             self.Report.with_user(self.user_staff).create(
-                {"indicator_id": self.ind_staff.id, "period_id": self.month[1].id, "value": 5, "state": "accepted"}
+                {"skp_indicator_id": self.ind_staff.id, "period_id": self.month[1].id, "value": 5, "state": "accepted"}
             )
 
 
@@ -562,7 +566,7 @@ class TestRealizationQueries(RealizationCase):
         counts = []
         for size, month in ((5, 3), (20, 4)):
             indicators = self._team(size, month)
-            reports = self.Report.search([("indicator_id", "in", indicators.ids)]).with_user(self.user_section)
+            reports = self.Report.search([("skp_indicator_id", "in", indicators.ids)]).with_user(self.user_section)
             self.env.flush_all()
             self.env.invalidate_all()
             before = self.env.cr.sql_log_count
@@ -618,7 +622,7 @@ class TestRealizationPeriodFigures(RealizationCase):
         self.assertAlmostEqual(april.target_to_date, 40, msg="four months of 120 a year")
         self.assertAlmostEqual(april.realized_to_date, 35, msg="10 + 20 + this 5; the rejected March is left out")
         self.assertAlmostEqual(rejected.realized_to_date, 30 + 99)
-        first = self.Report.search([("indicator_id", "=", self.ind_staff.id), ("period_id", "=", self.month[1].id)])
+        first = self.Report.search([("skp_indicator_id", "=", self.ind_staff.id), ("period_id", "=", self.month[1].id)])
         self.assertAlmostEqual(first.realized_to_date, 10, msg="later months do not count")
         self.assertAlmostEqual(first.target_to_date, 10)
 
@@ -644,7 +648,7 @@ class TestRealizationPeriodFigures(RealizationCase):
         skp.sudo().write({"state": "approved"})
         self.assertEqual((skp.date_start, skp.date_end), (date(YEAR, 7, 1), date(YEAR, 12, 31)))
         report = self.Report.sudo().create(
-            {"indicator_id": result.indicator_ids.id, "period_id": self.month[8].id, "value": 4}
+            {"skp_indicator_id": result.indicator_ids.id, "period_id": self.month[8].id, "value": 4}
         )
         self.assertAlmostEqual(report.period_target, 10)
         self.assertAlmostEqual(report.target_to_date, 20, msg="July and August")
@@ -668,7 +672,7 @@ class TestRealizationPeriodFigures(RealizationCase):
         """The form computes them while the employee types, before anything is saved."""
         self._accepted(self.ind_staff, 1, 10)
         with Form(self.Report.with_user(self.user_staff)) as form:
-            form.indicator_id = self.ind_staff
+            form.skp_indicator_id = self.ind_staff
             form.period_id = self.month[3]
             self.assertAlmostEqual(form.period_target, 10)
             self.assertAlmostEqual(form.target_to_date, 30)
@@ -683,7 +687,7 @@ class TestRealizationPeriodFigures(RealizationCase):
             form.value = 12
             self.assertAlmostEqual(form.realized_to_date, 22, msg="its own saved value is not counted twice")
             self.assertTrue(form._get_modifier("period_id", "readonly"), "the month is fixed once created")
-            self.assertTrue(form._get_modifier("indicator_id", "readonly"))
+            self.assertTrue(form._get_modifier("skp_indicator_id", "readonly"))
         self.assertEqual(report.value, 12)
 
     def test_review_list_of_a_big_team_in_a_fixed_number_of_queries(self):
@@ -701,7 +705,7 @@ class TestRealizationPeriodFigures(RealizationCase):
             indicators = self._team(size, month)
             self.Report.sudo().create(
                 [
-                    {"indicator_id": ind.id, "period_id": self.month[1].id, "value": 3, "state": "accepted"}
+                    {"skp_indicator_id": ind.id, "period_id": self.month[1].id, "value": 3, "state": "accepted"}
                     for ind in indicators
                 ]
             )
@@ -791,8 +795,8 @@ class TestRealizationButtons(RealizationCase):
                 with self.assertRaisesMsg(UserError, "Period of .* is set when it is created and cannot change"):
                     report.with_user(user).write({"period_id": self.month[2].id})
                 with self.assertRaisesMsg(UserError, "Indicator of .* is set when it is created"):
-                    report.with_user(user).write({"indicator_id": other.id})
-        self.assertEqual((report.period_id, report.indicator_id), (self.month[1], self.ind_staff))
+                    report.with_user(user).write({"skp_indicator_id": other.id})
+        self.assertEqual((report.period_id, report.skp_indicator_id), (self.month[1], self.ind_staff))
         # the same value again is no change
         report.with_user(self.user_staff).write({"period_id": self.month[1].id, "value": 6})
         self.assertEqual(report.value, 6)

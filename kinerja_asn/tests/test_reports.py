@@ -43,21 +43,22 @@ class ReportCase(EvaluationCase):
 @tagged("post_install", "-at_install")
 class TestReportData(ReportCase):
     def test_skp_identity_results_and_trail(self):
-        identity = self.skp_staff._report_identity()
+        report = self.env["report.kinerja_asn.report_skp"]
+        identity = report._identity(self.skp_staff)
         self.assertEqual(identity["employee_nip"], "199003032015031003")
         self.assertEqual(identity["evaluator_name"], "Kepala Seksi")
         self.assertEqual(identity["evaluator_parent_name"], "Kepala Dinas")
-        main, additional = self.skp_staff._report_results()
+        main, additional = report._result_sections(self.skp_staff)
         self.assertEqual(main["rows"][0]["parent"], self.rhk_section.name)
         self.assertEqual(main["rows"][0]["target"], "120 anak")
         self.assertFalse(additional["rows"])
-        trail = self.skp_staff._report_trail()
+        trail = report._trail(self.skp_staff)
         self.assertEqual(trail[0][:2], ("Approved by", self.user_section.name))
 
     def test_realization_matrix(self):
         self._accepted(self.ind_staff, 1, 10)
         self._report(self.ind_staff, 2, 7)
-        matrix = self.skp_staff._realization_matrix()
+        matrix = self.env["report.kinerja_asn.realization_matrix_xlsx"]._matrix(self.skp_staff)
         self.assertEqual(len(matrix["periods"]), 12)
         [row] = matrix["rows"]
         self.assertEqual(row["cells"][0]["value"], 10)
@@ -516,5 +517,7 @@ class TestVerificationPage(HttpCase):
         self.assertIn("Pegawai Terverifikasi", response.text)
         self.assertIn("1990…003", response.text)
         self.assertNotIn("199003032015031003", response.text, "the full NIP stays private")
+        self.assertIn("Performance Plan (SKP)", response.text)
+        self.assertIn("Approved", response.text)
         response = self.url_open("/kinerja/verify/0000000000000000")
         self.assertEqual(response.status_code, 404)

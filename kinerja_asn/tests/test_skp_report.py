@@ -42,11 +42,14 @@ class TestSkpReport(HttpCase, SkpCase):
         cls.env.flush_all()
         cls.env.cr.precommit.run()
 
+    def _history(self):
+        return self.env["report.kinerja_asn.report_skp"]._history(self.skp_staff)
+
     def _html(self):
         return self.env["ir.actions.report"]._render_qweb_html(REPORT, self.skp_staff.ids)[0].decode()
 
     def test_history_reads_every_step(self):
-        history = self.skp_staff._report_history()
+        history = self._history()
         self.assertEqual([entry["step"] for entry in history], ["Submitted", "Returned", "Submitted", "Approved"])
         self.assertEqual(
             [entry["who"] for entry in history],
@@ -60,14 +63,12 @@ class TestSkpReport(HttpCase, SkpCase):
         self._step(skp.sudo().write, vals={"state": "draft"})
         self._step(skp.with_user(self.user_staff).action_submit)
         self._step(skp.with_user(self.user_staff).action_draft)
-        self.assertEqual(
-            [entry["step"] for entry in self.skp_staff._report_history()][-3:], ["Reopened", "Submitted", "Withdrawn"]
-        )
+        self.assertEqual([entry["step"] for entry in self._history()][-3:], ["Reopened", "Submitted", "Withdrawn"])
 
     def test_history_is_not_made_of_comments(self):
         """A comment that looks like an approval is not part of the trail."""
         self.skp_staff.with_user(self.user_staff).message_post(body="Approved by Kepala Dinas", message_type="comment")
-        self.assertEqual(len(self.skp_staff._report_history()), 4)
+        self.assertEqual(len(self._history()), 4)
 
     def test_html_letterhead_people_and_history(self):
         html = self._html()

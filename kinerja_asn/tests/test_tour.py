@@ -89,7 +89,7 @@ class TestSkpTour(KinerjaTourCase):
         self.assertEqual(skp.state, "approved")
         self.assertEqual(skp.approved_by_id, users["tour_kasi"])
         self.assertFalse(skp.activity_ids)
-        history = skp._report_history()
+        history = env["report.kinerja_asn.report_skp"]._history(skp)
         self.assertEqual([entry["step"] for entry in history], ["Submitted", "Returned", "Submitted", "Approved"])
         self.assertEqual(history[1]["who"], users["tour_kasi"].name)
         self.assertEqual(history[1]["note"], "Target terlalu rendah: naikkan menjadi 450 anak")
@@ -165,8 +165,8 @@ class TestRealizationTour(KinerjaTourCase):
         other.name = "Bulan Tur"
 
         self.start_tour("/odoo", "kinerja_asn_realization_report", login="tour_staf")
-        report = env["kinerja.realization"].search([("indicator_id", "=", immunised.id)])
-        second = env["kinerja.realization"].search([("indicator_id", "=", posyandu.id)])
+        report = env["kinerja.realization"].search([("skp_indicator_id", "=", immunised.id)])
+        second = env["kinerja.realization"].search([("skp_indicator_id", "=", posyandu.id)])
         self.assertEqual(len(report), 1)
         self.assertEqual(report.period_id, current)
         self.assertEqual(report.state, "submitted")
@@ -192,7 +192,9 @@ class TestRealizationTour(KinerjaTourCase):
         self.start_tour("/odoo", "kinerja_asn_realization_resubmit", login="tour_staf")
         self.assertEqual((second.state, second.value), ("submitted", 93))
         self.assertEqual(second.note, "Posyandu aktif di 9 dari 10 kelurahan; daftar per kelurahan terlampir")
-        added = env["kinerja.realization"].search([("indicator_id", "=", immunised.id), ("period_id", "=", other.id)])
+        added = env["kinerja.realization"].search(
+            [("skp_indicator_id", "=", immunised.id), ("period_id", "=", other.id)]
+        )
         self.assertEqual((added.state, added.value, added.create_uid), ("draft", 30, users["tour_staf"]))
 
 

@@ -36,7 +36,7 @@ class TestMonitoringTour(KinerjaTourCase):
         )
         skp.write({"state": "approved"})
         report = env["kinerja.realization"].create(
-            {"indicator_id": result.indicator_ids.id, "period_id": january.id, "value": 40}
+            {"skp_indicator_id": result.indicator_ids.id, "period_id": january.id, "value": 40}
         )
         report.write({"state": "accepted"})
         self.assertFalse(env["kinerja.skp"].search([("employee_id", "=", newcomer.id)]))

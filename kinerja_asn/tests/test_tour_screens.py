@@ -171,7 +171,7 @@ class TestRealizationFormFeedbackTour(KinerjaTourCase):
         report = (
             self.env["kinerja.realization"]
             .with_user(users["tour_staf"])
-            .create({"indicator_id": skp.indicator_ids.id, "period_id": skp._current_subperiod().id, "value": 42})
+            .create({"skp_indicator_id": skp.indicator_ids.id, "period_id": skp._current_subperiod().id, "value": 42})
         )
         report.action_submit()
         self.start_tour(

@@ -136,7 +136,7 @@ class TestWorkflowForgery(EvaluationCase):
         )
         with self.assertRaisesMsg(AccessError, "starts as a draft"):
             self.Report.with_user(self.user_staff).create(
-                {"indicator_id": self.ind_staff.id, "period_id": self.month[2].id, "value": 3, "reviewed_by_id": 2}
+                {"skp_indicator_id": self.ind_staff.id, "period_id": self.month[2].id, "value": 3, "reviewed_by_id": 2}
             )
         # the evaluator's accept stamps him
         report.with_user(self.user_section).write({"state": "accepted"})
@@ -235,3 +235,15 @@ class TestVerificationOfTransitionsOnly(HttpCase):
         self.assertEqual(self.url_open("/kinerja/verify/00aa11bb22cc33dd").status_code, 200)
         skp.state = "cancelled"
         self.assertEqual(self.url_open("/kinerja/verify/00aa11bb22cc33dd").status_code, 404)
+
+
+@tagged("post_install", "-at_install")
+class TestRenamedIndicatorKey(EvaluationCase):
+    def test_legacy_indicator_key_is_accepted(self):
+        """Integrations written against 18.0.1.1 still create reports with ``indicator_id``."""
+        report = self.Report.with_user(self.user_staff).create(
+            {"indicator_id": self.ind_staff.id, "period_id": self.month[4].id, "value": 7}
+        )
+        self.assertEqual((report.skp_indicator_id, report.value), (self.ind_staff, 7))
+        with self.assertRaisesMsg(UserError, "cannot change"):
+            report.with_user(self.user_staff).write({"indicator_id": self.rhk_staff2.indicator_ids.id})

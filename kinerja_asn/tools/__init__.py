@@ -1,2 +1,3 @@
 from . import achievement
 from . import fixed_fields
+from . import actions

@@ -1,4 +1,41 @@
-"""The regulation's achievement arithmetic, free of the ORM so that it is tested on its own."""
+"""The regulation's achievement arithmetic and its scales, free of the ORM so that they are
+defined once and tested on their own. The selection lists are the public keys of DESIGN.md."""
+
+# Work-result and behaviour ratings (rating kinerja / perilaku).
+RATINGS = [("below", "Below Expectation"), ("meets", "Meets Expectation"), ("above", "Above Expectation")]
+# The employee's performance predicate (predikat kinerja pegawai).
+PREDICATES = [
+    ("very_good", "Very Good"),
+    ("good", "Good"),
+    ("needs_improvement", "Needs Improvement"),
+    ("poor", "Poor (Misconduct)"),
+    ("very_poor", "Very Poor"),
+]
+# The organisation's predicate (predikat kinerja organisasi).
+ORG_RATINGS = [
+    ("outstanding", "Outstanding"),
+    ("good", "Good"),
+    ("needs_improvement", "Needs Improvement"),
+    ("poor", "Poor"),
+    ("very_poor", "Very Poor"),
+]
+RATING_KEYS = tuple(key for key, _label in RATINGS)
+PREDICATE_KEYS = tuple(key for key, _label in PREDICATES)
+ORG_RATING_KEYS = tuple(key for key, _label in ORG_RATINGS)
+
+# Predicate -> share of the annual coefficient of credit points (functional positions).
+CREDIT_SHARE = {"very_good": 1.5, "good": 1.0, "needs_improvement": 0.75, "poor": 0.5, "very_poor": 0.25}
+# Functional level -> annual coefficient of credit points (angka kredit).
+CREDIT_COEFFICIENT = {
+    "pemula": 3.75,
+    "terampil": 5.0,
+    "mahir": 12.5,
+    "penyelia": 25.0,
+    "ahli_pertama": 12.5,
+    "ahli_muda": 25.0,
+    "ahli_madya": 37.5,
+    "ahli_utama": 50.0,
+}
 
 
 def aggregate(values, aggregation):
@@ -55,3 +92,11 @@ def rating_from_achievement(value, threshold_meets, threshold_above):
     if value >= threshold_meets:
         return "meets"
     return "below"
+
+
+def target_label(approach, target_value, unit_label, target_text):
+    """An indicator's target as printed: value and unit for a quantitative SKP, the agreed
+    text for a qualitative one."""
+    if approach == "quantitative":
+        return f"{target_value:g} {unit_label or ''}".strip()
+    return target_text or "-"

@@ -40,10 +40,6 @@ class KinerjaCronRunWizard(models.TransientModel):
             done = env["kinerja.reminder"]._cron_send_reminders(department=department)
             result = self.env._("%s reminder(s) sent.", len(done))
         self.result = result
-        return {
-            "type": "ir.actions.act_window",
-            "res_model": self._name,
-            "res_id": self.id,
-            "view_mode": "form",
-            "target": "new",
-        }
+        action = self.env["ir.actions.act_window"]._for_xml_id("kinerja_asn.kinerja_cron_run_wizard_action")
+        action["res_id"] = self.id
+        return action

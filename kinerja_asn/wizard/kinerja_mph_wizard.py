@@ -115,11 +115,6 @@ class KinerjaMphWizard(models.TransientModel):
                 ]
             result_vals.append(vals)
         results = self.env["kinerja.skp.result"].create(result_vals)
-        return {
-            "type": "ir.actions.act_window",
-            "name": self.env._("Distributed work results"),
-            "res_model": "kinerja.skp.result",
-            "view_mode": "list,form",
-            "domain": [("id", "in", results.ids)],
-            "context": {"kinerja_show_employee": True},
-        }
+        action = self.env["ir.actions.act_window"]._for_xml_id("kinerja_asn.kinerja_skp_result_action_related")
+        action.update(name=self.env._("Distributed work results"), domain=[("id", "in", results.ids)])
+        return action

@@ -24,10 +24,6 @@ class KinerjaSkpGenerateWizard(models.TransientModel):
             domain.append(("department_id", "child_of", self.department_ids.ids))
         employees = self.env["hr.employee"].search(domain)
         created = self.env["kinerja.skp"]._generate_drafts(self.period_id, employees)
-        return {
-            "type": "ir.actions.act_window",
-            "name": self.env._("Draft SKPs created"),
-            "res_model": "kinerja.skp",
-            "view_mode": "list,form",
-            "domain": [("id", "in", created.ids)],
-        }
+        action = self.env["ir.actions.act_window"]._for_xml_id("kinerja_asn.kinerja_skp_action")
+        action.update(name=self.env._("Draft SKPs created"), domain=[("id", "in", created.ids)], context={})
+        return action

@@ -63,9 +63,6 @@ class KinerjaSkpTransferWizard(models.TransientModel):
                 self.evaluator_id.id,
                 reason=self.env._("New position from %(date)s.", date=self.date),
             )
-        return {
-            "type": "ir.actions.act_window",
-            "res_model": "kinerja.skp",
-            "res_id": new.id,
-            "view_mode": "form",
-        }
+        action = self.env["ir.actions.act_window"]._for_xml_id("kinerja_asn.kinerja_skp_action")
+        action.update(res_id=new.id, view_mode="form", views=[(False, "form")], context={})
+        return action

@@ -295,7 +295,7 @@ tours.add("kinerja_asn_realization_resubmit", {
         },
         {
             content: "Choose the indicator",
-            trigger: ".o_field_widget[name='indicator_id'] input",
+            trigger: ".o_field_widget[name='skp_indicator_id'] input",
             run: "edit Anak diimunisasi",
         },
         {
