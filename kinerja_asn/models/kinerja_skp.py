@@ -526,7 +526,6 @@ class KinerjaSkp(models.Model):
             ]
         )
 
-
     def _schedule_review_activity(self):
         """One 'realisation to review' activity per SKP for its evaluator, whatever the number
         of reports waiting: a supervisor with thirty staff gets thirty, not two hundred."""
@@ -579,4 +578,3 @@ class KinerjaSkp(models.Model):
             # the document prints.
             vals.update(self[f"{role}_id"].sudo()._kinerja_identity(role))
         return vals
-
