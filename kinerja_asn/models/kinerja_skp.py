@@ -5,7 +5,6 @@ from odoo.exceptions import AccessError, UserError
 from odoo.tools.translate import LazyTranslate
 
 from ..tools.actions import notification
-
 from .kinerja_workflow_mixin import MAIL_FIELDS
 
 _lt = LazyTranslate(__name__)
