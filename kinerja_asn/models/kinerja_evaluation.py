@@ -287,7 +287,7 @@ class KinerjaEvaluation(models.Model):
         for vals in vals_list:
             self._check_rating_keys(vals)
         self._check_not_evaluated(vals_list)
-        if not self.env.su and not self._is_officer():
+        if not self.env.su and not self.env.user._kinerja_is_officer():
             for vals in vals_list:
                 # read as superuser: who evaluates is decided from the SKP's people
                 skp = self.env["kinerja.skp"].browse(vals.get("skp_id")).sudo()
@@ -306,9 +306,12 @@ class KinerjaEvaluation(models.Model):
                     raise AccessError(self.env._("Only the evaluator sets the ratings."))
         # the suggestions first, so that the result lines are created with their achievement
         line_achievements = {}
-        suggestions = evaluations.sudo()._suggestion_values_multi(line_achievements)
-        evaluations.sudo()._create_lines(line_achievements)
-        evaluations.sudo()._store_suggestions(suggestions)
+        # Named exception: the figures and lines are the application's, computed from reports
+        # and results the evaluator may not all read.
+        batch = evaluations.sudo()
+        suggestions = batch._suggestion_values_multi(line_achievements)
+        batch._create_lines(line_achievements)
+        batch._store_suggestions(suggestions)
         return evaluations
 
     def write(self, vals):
@@ -345,8 +348,6 @@ class KinerjaEvaluation(models.Model):
     # ------------------------------------------------------------------------------------
     # Rights
     # ------------------------------------------------------------------------------------
-    def _is_officer(self):
-        return self.env.user._kinerja_is_officer()
 
     def _is_evaluator(self):
         self.ensure_one()

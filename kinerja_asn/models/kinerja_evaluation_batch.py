@@ -103,15 +103,19 @@ class KinerjaEvaluation(models.Model):
         """Daily: draft evaluations, with their suggestions, for every approved SKP covering a
         sub-period that has ended (and, after a year ends, the annual ones). Periods already
         prepared get nothing new; each period is committed on its own."""
+        # Named exception: the job prepares the whole agency, whoever starts it (the scheduler
+        # runs as superuser already; so does the officer's Run Now).
+        return self.sudo()._prepare_due_evaluations(department)
+
+    @api.model
+    def _prepare_due_evaluations(self, department=None):
         today = fields.Date.context_today(self)
-        periods = (
-            self.env["kinerja.period"]
-            .sudo()
-            .search([("state", "=", "open"), ("date_end", "<", today)], order="date_start, period_type desc")
+        periods = self.env["kinerja.period"].search(
+            [("state", "=", "open"), ("date_end", "<", today)], order="date_start, period_type desc"
         )
         skps = None
         if department:
-            skps = self.env["kinerja.skp"].sudo().search([("department_id", "child_of", department.id)])
+            skps = self.env["kinerja.skp"].search([("department_id", "child_of", department.id)])
         prepared = self.browse()
         for done, period in enumerate(periods, start=1):
             if period.period_type not in ("year", period.company_id.kinerja_frequency or "month"):
@@ -119,7 +123,7 @@ class KinerjaEvaluation(models.Model):
             with self.env.cr.savepoint():
                 # One preparer per period at a time (the cron and an officer's "run now").
                 self.env.cr.execute("SELECT pg_advisory_xact_lock(hashtext(%s), %s)", [self._name, period.id])
-                prepared |= self.sudo()._prepare(period, skps)
+                prepared |= self._prepare(period, skps)
             self.env["kinerja.reminder"]._commit_progress(done=done, remaining=len(periods) - done)
         return prepared
 

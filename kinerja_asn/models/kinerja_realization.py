@@ -434,8 +434,6 @@ class KinerjaRealization(models.Model):
     # ------------------------------------------------------------------------------------
     # Rights (the workflow's table is on the class; these are the report's own rules)
     # ------------------------------------------------------------------------------------
-    def _is_officer(self):
-        return self.env.user._kinerja_is_officer()
 
     def _prefetch_figure_links(self):
         """Load, one query per model, the links the framework follows from these reports to
@@ -456,7 +454,7 @@ class KinerjaRealization(models.Model):
                     skp=self.skp_id.display_name,
                 )
             )
-        if self.user_id != self.env.user and not self._is_officer():
+        if self.user_id != self.env.user and not self.env.user._kinerja_is_officer():
             raise AccessError(
                 self.env._(
                     "Only %(employee)s reports the realisation of his SKP.",
@@ -501,7 +499,7 @@ class KinerjaRealization(models.Model):
         review = set(field_names) & REVIEW_FIELDS
         other = set(field_names) - CONTENT_FIELDS - REVIEW_FIELDS - self._workflow_fields - MAIL_FIELDS
         user = self.env.user
-        officer = self._is_officer()
+        officer = self.env.user._kinerja_is_officer()
         for report in self:
             if content or other:
                 if report.state not in ("draft", "rejected"):

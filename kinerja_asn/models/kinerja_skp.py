@@ -293,8 +293,6 @@ class KinerjaSkp(models.Model):
     # ------------------------------------------------------------------------------------
     # Rights (the workflow's table is on the class; these are the SKP's own rules)
     # ------------------------------------------------------------------------------------
-    def _is_officer(self):
-        return self.env.user._kinerja_is_officer()
 
     def _workflow_refusal(self, new_state):
         if new_state == "approved" and "employee" in self._workflow_roles():
@@ -460,7 +458,7 @@ class KinerjaSkp(models.Model):
         """Officer: set evaluators other than the org chart's (an acting official, a wrong
         org chart), with the reason, which the chatter keeps. The approval stays."""
         reason = (reason or "").strip()
-        if not (self.env.su or self._is_officer()):
+        if not (self.env.su or self.env.user._kinerja_is_officer()):
             raise AccessError(self.env._("Only a performance officer repairs the evaluators of an SKP."))
         if not reason:
             raise UserError(self.env._("Give the reason for setting other evaluators than the org chart's."))

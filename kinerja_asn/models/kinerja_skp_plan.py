@@ -346,7 +346,7 @@ class KinerjaSkp(models.Model):
         """Raise unless the current user may distribute the results of this SKP among the
         employee's direct subordinates (Matriks Peran Hasil)."""
         self.ensure_one()
-        if self.employee_id.user_id != self.env.user and not self._is_officer():
+        if self.employee_id.user_id != self.env.user and not self.env.user._kinerja_is_officer():
             raise UserError(self.env._("Only %s or an officer can distribute his work results.", self.employee_id.name))
         if not self.has_subordinates:
             raise UserError(

@@ -28,7 +28,7 @@ class KinerjaSkpTransferWizard(models.TransientModel):
     def action_confirm(self):
         self.ensure_one()
         old = self.skp_id
-        if not old._is_officer():
+        if not old.env.user._kinerja_is_officer():
             raise AccessError(self.env._("Only a performance officer records a new position."))
         if old.state not in ("draft", "submitted", "approved"):
             raise UserError(self.env._("Only an SKP in progress can end for a new position."))
