@@ -17,7 +17,7 @@ from odoo import SUPERUSER_ID, api
 from odoo.tools import config
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from bench import _view_spec  # noqa: E402
+from bench import _view_spec
 
 
 def aggregates(env, model, spec):
@@ -53,6 +53,7 @@ def plan(env):
     kanban_view = ref("hr.hr_department_view_kanban").id
     return {
         "n": info["n"],
+        "database": env.cr.dbname,
         "password": load["password"],
         "employees": load["employees"],
         "supervisors": load["supervisors"],
