@@ -450,11 +450,20 @@ class Generator:
         people = [(f"load.employee.{i:04d}", row) for i, row in enumerate(reporters, start=1)]
         people += [(f"load.supervisor.{i:03d}", row) for i, row in enumerate(heads, start=1)]
         users = Users.create(
-            [{"name": row["name"], "login": login, "groups_id": [(6, 0, group_user.ids)]} for login, row in people]
+            [
+                {
+                    "name": row["name"],
+                    "login": login,
+                    "email": f"{login}@bench.example.go.id",
+                    "groups_id": [(6, 0, group_user.ids)],
+                }
+                for login, row in people
+            ]
             + [
                 {
                     "name": f"Pengelola Kinerja {i}",
                     "login": f"load.officer.{i}",
+                    "email": f"load.officer.{i}@bench.example.go.id",
                     "groups_id": [(6, 0, (group_user | group_officer).ids)],
                 }
                 for i in range(1, OFFICERS + 1)

@@ -7,9 +7,10 @@ driven by Locust, with faults injected, then checked in the database.
    (``--max-cron-threads=1``), ``--proxy-mode`` (the simulated browsers come through a
    proxy's X-Forwarded-* headers), memory, time and request limits as Odoo's deployment
    documentation sets them, and no database manager.
-3. Locust runs headless for the given time (scripts/loadtest_locust.py). Meanwhile one HTTP
-   worker is killed with SIGKILL and, later, every PostgreSQL backend of the database is
-   terminated (``--no-faults`` to leave them out).
+3. Locust runs headless for the given time (scripts/loadtest_locust.py), its statistics
+   reset once every user has logged in. Then one HTTP worker is killed with SIGKILL and,
+   later, every PostgreSQL backend of the database is terminated (``--no-faults`` to leave
+   them out).
 4. The database is checked: every report submitted exists once per indicator and month with
    its evidence file, every acceptance and approval seen by a supervisor holds, and the
    achievement stored on every indicator, work result and SKP equals a plain SQL
@@ -21,6 +22,7 @@ are printed and written to var/loadtest.json. Run through scripts/loadtest.sh
 """
 
 import argparse
+import http.cookiejar
 import json
 import os
 import re
@@ -94,6 +96,25 @@ def wait_for_server(port, timeout=120):
     raise SystemExit(f"the server did not answer on port {port} within {timeout} s")
 
 
+def warm_up(port, plan, rounds):
+    """A server in production is warm: each worker has served the web client once (its
+    templates, assets' checksums and registry caches loaded) before the morning starts."""
+
+    for _ in range(rounds):
+        opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))
+        payload = {"jsonrpc": "2.0", "method": "call", "id": 1}
+        payload["params"] = {"db": plan["database"], "login": plan["officers"][0], "password": plan["password"]}
+        request = urllib.request.Request(
+            f"http://127.0.0.1:{port}/web/session/authenticate",
+            data=json.dumps(payload).encode(),
+            headers={"Content-Type": "application/json"},
+        )
+        with opener.open(request, timeout=300) as response:
+            response.read()
+        with opener.open(f"http://127.0.0.1:{port}/odoo", timeout=300) as response:
+            response.read()
+
+
 def http_workers(master_pid, log_file):
     """Pids of the live HTTP workers of the master (the cron worker left out)."""
     with open(log_file, errors="replace") as handle:
@@ -123,16 +144,17 @@ def terminate_backends(database):
         return cr.fetchone()[0]
 
 
-def faults(master_pid, log_file, database, duration, started):
-    """SIGKILL one HTTP worker at 40% of the run, terminate the database backends at 60%."""
+def faults(master_pid, log_file, database, duration, *, ramp, started):
+    """Once every user is in: SIGKILL one HTTP worker at 30% of the rest of the run, terminate
+    the database backends at 60%."""
     done = []
 
     def at(share):
-        delay = started + duration * share - time.time()
+        delay = started + ramp + (duration - ramp) * share - time.time()
         if delay > 0:
             time.sleep(delay)
 
-    at(0.4)
+    at(0.3)
     workers = http_workers(master_pid, log_file)
     if workers:
         victim = workers[-1]
@@ -299,6 +321,17 @@ def check(database, plan, recorded):
     return result
 
 
+def login_figures(values):
+    """Percentiles of the logins (kept apart: they happen while the users arrive)."""
+    if not values:
+        return {}
+
+    def percentile(share):
+        return values[min(len(values) - 1, int(share * len(values)))]
+
+    return {"count": len(values), "p50": percentile(0.5), "p95": percentile(0.95), "p99": percentile(0.99)}
+
+
 def print_table(recorded, checked):
     header = f"{'Scenario / call':78} {'count':>6} {'fail':>5} {'rps':>6} {'p50':>6} {'p95':>6} {'p99':>6}"
     log("")
@@ -317,6 +350,12 @@ def print_table(recorded, checked):
         f"{'all calls':78} {total['requests']:>6} {total['failures']:>5} {total['rps']:>6} "
         f"{total['p50']:>6.0f} {total['p95']:>6.0f} {total['p99']:>6.0f}"
     )
+    login = login_figures(recorded["login_ms"])
+    if login:
+        log(
+            f"log in (authenticate, web client page, menus) while the users arrive: {login['count']} logins, "
+            f"p50 {login['p50']} ms, p95 {login['p95']} ms, p99 {login['p99']} ms"
+        )
     log("")
     log("errors by kind: " + (json.dumps(recorded["errors"], indent=1) if recorded["errors"] else "none"))
     log(
@@ -386,6 +425,7 @@ def main():
     result = {}
     try:
         wait_for_server(args.port)
+        warm_up(args.port, plan, args.workers * 3)
         log(
             f"==> Locust: {args.users} users ({args.spawn_rate}/s), {args.duration} s, "
             f"N={plan['n']} (log: {locust_log})"
@@ -412,6 +452,7 @@ def main():
                     "--host",
                     f"http://127.0.0.1:{args.port}",
                     "--only-summary",
+                    "--reset-stats",
                     "--exit-code-on-error",
                     "0",
                 ],
@@ -419,7 +460,12 @@ def main():
                 stdout=out,
                 stderr=subprocess.STDOUT,
             )
-            injected = [] if args.no_faults else faults(server.pid, server_log, args.database, args.duration, started)
+            ramp = min(args.users / args.spawn_rate, args.duration * 0.5)
+            injected = (
+                []
+                if args.no_faults
+                else faults(server.pid, server_log, args.database, args.duration, ramp=ramp, started=started)
+            )
             locust.wait()
         elapsed = time.time() - started
     finally:
@@ -454,6 +500,7 @@ def main():
         "refusal_messages": recorded.get("refusal_messages", {}),
         "retried": recorded["retried"],
         "logins": recorded["logins"],
+        "login": login_figures(recorded["login_ms"]),
         "check": checked,
     }
     print_table(recorded, checked)

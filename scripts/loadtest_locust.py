@@ -19,6 +19,11 @@ otherwise (connection lost, server error) is retried once after a pause, as a us
 again. What was submitted, accepted, rejected and approved is written with the statistics
 to LOADTEST_EVENTS when the run stops, for the end-of-run check of scripts/loadtest.py.
 
+Users think between clicks (0.5-2 s times LOADTEST_THINK within a screen, 1-3 s per line
+typed, 2-6 s between screens); LOADTEST_THINK 5 (scripts/loadtest.sh's default) is a person's
+pace, a click every few seconds. Logins happen while the users arrive (the ramp-up); their
+times are kept apart (``login_ms``), the statistics being reset once all users are in.
+
 Settings (environment): LOADTEST_PLAN (from scripts/loadtest_prepare.py), LOADTEST_EVENTS,
 LOADTEST_THINK (think-time factor, default 1).
 """
@@ -70,6 +75,7 @@ RECORD = {
     "refusal_messages": {},
     "retried": 0,
     "logins": 0,
+    "login_ms": [],
     "reports_done": 0,
 }
 EMPLOYEES = iter(PLAN["employees"])
@@ -88,7 +94,7 @@ def think(low=0.5, high=2.0):
 
 class OdooUser(FastHttpUser):
     abstract = True
-    wait_time = between(2, 6)
+    wait_time = between(2 * THINK, 6 * THINK)
     role = "user"
 
     # -- the transport ------------------------------------------------------------------
@@ -183,6 +189,7 @@ class OdooUser(FastHttpUser):
             lambda: self._get(f"/web/webclient/load_menus/{int(time.time())}", "GET load_menus", scenario),
         )
         RECORD["logins"] += 1
+        RECORD["login_ms"].append((time.perf_counter() - start) * 1000)
         self.scenario_done(scenario, start)
 
     def _get(self, url, name, scenario):
@@ -257,11 +264,10 @@ class Employee(OdooUser):
         self.next_employee()
 
     def next_employee(self):
-        """The next employee takes the seat; once all have come, the last one stays and looks."""
+        """Each simulated employee is one of the government's (a second session of one already
+        taken once all have come); he reports his month once, then follows his figures."""
         login = next(EMPLOYEES, None)
         self.reported = login is None
-        if login is None and getattr(self, "uid", None):
-            return
         self.login(login or random.choice(PLAN["employees"]))
 
     @task
@@ -272,11 +278,7 @@ class Employee(OdooUser):
             self.run_scenario("employee: open My Realisation", self.my_realisation)
             return
         self.run_scenario("employee: report the month and submit", self.report_month)
-        think()
-        try:
-            self.next_employee()
-        except CallFailed:
-            pass
+        self.reported = True
 
     def my_performance(self, scenario):
         action = self.open_action("my_performance", scenario)
@@ -581,6 +583,7 @@ def write_events(environment, **_kwargs):
         "refusal_messages": RECORD["refusal_messages"],
         "retried": RECORD["retried"],
         "logins": RECORD["logins"],
+        "login_ms": sorted(round(ms) for ms in RECORD["login_ms"]),
         "submitted": RECORD["submitted"],
         "accepted": sorted(set(RECORD["accepted"])),
         "rejected": sorted(set(RECORD["rejected"])),
