@@ -3,7 +3,9 @@
 Generates N employees (env N, default 10000) in ~40 departments (head of agency > heads of
 department > section heads > staff), each with an approved SKP of 3 work results x 2
 indicators for the current year, 12 monthly realisation reports per indicator and signed
-periodic evaluations for months 1-11; then measures the month-end paths (wall time, SQL
+periodic evaluations for months 1-11; with LOAD_USERS (default 300) some of them get logins
+for the load test (``make loadtest``, scripts/loadtest.py): that many employees who report the
+current month, their section heads, and performance officers; then measures the month-end paths (wall time, SQL
 queries, and for reads a plain-SQL "floor" reading the same data) and prints them as a table
 and as JSON.
 
@@ -34,6 +36,12 @@ _logger = logging.getLogger("kinerja.bench")
 DEPARTMENTS = 40
 SECTION_SIZE = 15  # staff per section head
 SUPERVISOR_TARGET = 300  # people below the measured supervisor
+# Load-test users: in each section chosen, REPORTERS staff get a login and have the current
+# month still to report, NEWCOMERS staff have just submitted their SKP (for approval in bulk).
+REPORTERS = 10
+NEWCOMERS = 2
+LOAD_PASSWORD = "kinerja-load"
+OFFICERS = 3
 FIRST = "Andi Budi Citra Dewi Eko Fitri Gita Hadi Indah Joko Kartika Lestari Maya Nanda Oki Putri Rina Sari Tono Wati"
 LAST = "Saputra Santoso Wijaya Lubis Siregar Nasution Harahap Pratama Hidayat Kusuma Rahman Syahputra Utami Permana"
 UNITS = (
@@ -114,10 +122,12 @@ def store_figures(cr, cap, indicator_ids=None):
 
 
 class Generator:
-    def __init__(self, env, n):
+    def __init__(self, env, n, load_users=0):
         self.env = env
         self.cr = env.cr
         self.n = n
+        self.load_users = load_users
+        self.load = {}
         self.company = env.ref("base.main_company")
         self.today = date.today()
         self.year_number = self.today.year
@@ -132,6 +142,9 @@ class Generator:
             self._employees()
         with timed("users of the supervisor and the employee measured (ORM)"):
             self._users()
+        if self.load_users:
+            with timed(f"load-test users: {self.load_users} employees, their section heads, officers (ORM)"):
+                self._load_users()
         with timed("goals (ORM)"):
             self._goals()
         bulk = ["kinerja_skp_result", "kinerja_skp_indicator", "kinerja_skp_behavior", "kinerja_skp_annex"]
@@ -141,10 +154,17 @@ class Generator:
                 self._skps()
             with timed(f"{self.n * 72} realisation reports (SQL)"):
                 self._realizations()
+            if self.load_users:
+                self._load_state()
             with timed("stored figures of indicators, results and SKPs (SQL)"):
                 self._figures()
             with timed(f"{self.n * 11} signed evaluations of months 1-11 (SQL)"):
                 self._evaluations()
+        if self.load:
+            # the newcomers' SKPs wait for approval, with their activities, as the ORM leaves them
+            env.invalidate_all()
+            env["kinerja.skp"].browse(self.load["newcomer_skp_ids"])._schedule_approval_activity()
+            env.flush_all()
         with timed("ANALYZE"):
             self.cr.execute("ANALYZE")
         env.invalidate_all()
@@ -157,6 +177,7 @@ class Generator:
             "supervisor_team_size": self.team_size,
             "employee_user_id": self.employee_user.id,
             "n": self.n,
+            "load": {k: v for k, v in self.load.items() if k != "newcomer_skp_ids"},
         }
         env["ir.config_parameter"].set_param("kinerja_asn.bench_info", json.dumps(info))
         return info
@@ -401,6 +422,96 @@ class Generator:
         self.employee.user_id = self.employee_user
         self.env.flush_all()
 
+    def _load_users(self):
+        """Logins for the load test: REPORTERS staff of each section (outside the measured
+        supervisor's department) until ``load_users`` of them, their section heads, and
+        OFFICERS performance officers. One password for all, hashed once (the KDF is slow by
+        design: 600,000 rounds), written in SQL."""
+        bench_department = self.supervisor.department_id.id
+        children = {}
+        for row in self.rows:
+            children.setdefault(row["parent_idx"], []).append(row)
+        reporters, newcomers, heads = [], [], []
+        for row in self.rows:
+            if len(reporters) >= self.load_users:
+                break
+            if row["position_type"] != "supervisor" or row["department_id"] == bench_department:
+                continue
+            staff = [r for r in children.get(row["idx"], []) if r["position_type"] in ("executor", "functional")]
+            if len(staff) < REPORTERS + NEWCOMERS:
+                continue
+            heads.append(row)
+            reporters += staff[:REPORTERS]
+            newcomers += staff[REPORTERS : REPORTERS + NEWCOMERS]
+        reporters = reporters[: self.load_users]
+        Users = self.env["res.users"].with_context(no_reset_password=True, tracking_disable=True)
+        group_user = self.env.ref("base.group_user")
+        group_officer = self.env.ref("kinerja_asn.group_kinerja_officer")
+        people = [(f"load.employee.{i:04d}", row) for i, row in enumerate(reporters, start=1)]
+        people += [(f"load.supervisor.{i:03d}", row) for i, row in enumerate(heads, start=1)]
+        users = Users.create(
+            [
+                {
+                    "name": row["name"],
+                    "login": login,
+                    "email": f"{login}@bench.example.go.id",
+                    "groups_id": [(6, 0, group_user.ids)],
+                }
+                for login, row in people
+            ]
+            + [
+                {
+                    "name": f"Pengelola Kinerja {i}",
+                    "login": f"load.officer.{i}",
+                    "email": f"load.officer.{i}@bench.example.go.id",
+                    "groups_id": [(6, 0, (group_user | group_officer).ids)],
+                }
+                for i in range(1, OFFICERS + 1)
+            ]
+        )
+        Employee = self.env["hr.employee"]
+        for user, (_login, row) in zip(users, people, strict=False):
+            Employee.browse(self.employee_of[row["idx"]]).user_id = user
+        self.env.flush_all()
+        hashed = users[:1]._crypt_context().hash(LOAD_PASSWORD)
+        self.cr.execute("UPDATE res_users SET password = %s WHERE id = ANY(%s)", [hashed, users.ids])
+        self.load = {
+            "password": LOAD_PASSWORD,
+            "employees": [login for login, _row in people if login.startswith("load.employee")],
+            "supervisors": [login for login, _row in people if login.startswith("load.supervisor")],
+            "officers": [f"load.officer.{i}" for i in range(1, OFFICERS + 1)],
+            "reporter_employee_ids": [self.employee_of[r["idx"]] for r in reporters],
+            "newcomer_employee_ids": [self.employee_of[r["idx"]] for r in newcomers],
+        }
+        self.env.invalidate_all()
+
+    def _load_state(self):
+        """Month end as the load test finds it: the reporters have the current month still to
+        report; the newcomers' SKPs are submitted, waiting for approval, with nothing reported."""
+        cr = self.cr
+        month = self.months.filtered(lambda m: m.date_start <= self.today <= m.date_end)[:1] or self.december
+        cr.execute(
+            "DELETE FROM kinerja_realization WHERE period_id = %s AND employee_id = ANY(%s)",
+            [month.id, self.load["reporter_employee_ids"]],
+        )
+        cr.execute("DELETE FROM kinerja_realization WHERE employee_id = ANY(%s)", [self.load["newcomer_employee_ids"]])
+        cr.execute(
+            """UPDATE kinerja_skp SET state = 'submitted', approved_date = NULL, approved_by_id = NULL,
+                      verification_code = NULL
+                WHERE employee_id = ANY(%s) AND period_id = %s RETURNING id""",
+            [self.load["newcomer_employee_ids"], self.year.id],
+        )
+        self.load["newcomer_skp_ids"] = [row[0] for row in cr.fetchall()]
+        cr.execute(
+            "UPDATE kinerja_skp_result SET state = 'submitted' WHERE skp_id = ANY(%s)", [self.load["newcomer_skp_ids"]]
+        )
+        cr.execute(
+            "UPDATE kinerja_skp_indicator SET state = 'submitted' WHERE skp_id = ANY(%s)",
+            [self.load["newcomer_skp_ids"]],
+        )
+        self.load["month_id"] = month.id
+        self.load["year_id"] = self.year.id
+
     def _goals(self):
         Goal = self.env["kinerja.goal"]
         self.goals = Goal.create(
@@ -637,6 +748,7 @@ class Generator:
                   JOIN hr_employee e ON e.id = s.employee_id
                   JOIN kinerja_period m ON m.parent_id = s.period_id AND m.period_type = 'month'
                        AND m.id != %(december)s
+                       AND s.state = 'approved'
                   CROSS JOIN LATERAL (SELECT 80 + (s.id * 7 + extract(month FROM m.date_start)::int * 3) %% 35
                                       AS achievement) a
                  WHERE s.period_id = %(year)s
@@ -822,15 +934,22 @@ class Bench:
             self.measure("Unit recap XLSX, whole agency", env, recap, recap_floor, repeat_warm=False)
 
         # -- month end: evaluations of December for everybody (the cron path) -------------
+        # the floor: the same draft evaluations and their activities inserted in plain SQL
+        with self.env() as env:
+            start = time.perf_counter()
+            floor_rows = self._floor_prepare(env.cr, december_id)
+            prepare_floor = time.perf_counter() - start
         with self.env() as env:
             period = env["kinerja.period"].browse(december_id)
+            approved = env["kinerja.skp"].search_count([("period_id", "=", year_id), ("state", "=", "approved")])
             prepared = self.measure(
                 "Prepare the month's evaluations (cron)",
                 env,
                 lambda: env["kinerja.evaluation"]._prepare(period),
                 repeat_warm=False,
+                floor_seconds=prepare_floor,
             )
-            assert len(prepared) == info["n"], len(prepared)
+            assert len(prepared) == approved == floor_rows, (len(prepared), approved, floor_rows)
             activities = env["mail.activity"].search_count([("res_model", "=", "kinerja.evaluation")])
             log(f"      {len(prepared)} evaluations, {activities} activities")
 
@@ -883,7 +1002,94 @@ class Bench:
             )
             indicator = reports[:1].skp_indicator_id
             assert indicator.pending_count == 0 and indicator.reported_count == 12, indicator
+        self._accept_in_one_click()
         return self.results
+
+    def _accept_in_one_click(self, count=300):
+        """A supervisor selects 300 reports in To Review and clicks Accept: the reports of his
+        team (the latest months first) put back to waiting in SQL, figures recomputed, then
+        action_accept as that user, as the web client's call_button runs it."""
+        uid = self.info["supervisor_user_id"]
+        with self.env() as env:
+            env.cr.execute(
+                """UPDATE kinerja_realization SET state = 'submitted', reviewed_date = NULL, reviewed_by_id = NULL
+                    WHERE id IN (SELECT id FROM kinerja_realization WHERE evaluator_user_id = %s
+                                  ORDER BY period_date_start DESC, id LIMIT %s)
+                RETURNING id, indicator_id""",
+                [uid, count],
+            )
+            rows = env.cr.fetchall()
+            ids, indicator_ids = [r[0] for r in rows], [r[1] for r in rows]
+            store_figures(env.cr, self.cap, indicator_ids)
+            env.cr.execute("SELECT DISTINCT skp_id FROM kinerja_realization WHERE id = ANY(%s)", [ids])
+            skp_ids = [r[0] for r in env.cr.fetchall()]
+            # their review activities, as the submission left them
+            env["kinerja.skp"].browse(skp_ids)._schedule_review_activity()
+            env.flush_all()
+            env.cr.execute("SAVEPOINT one_click")
+            start = time.perf_counter()
+            env.cr.execute(
+                """UPDATE kinerja_realization SET state = 'accepted', reviewed_date = now(), reviewed_by_id = %s
+                    WHERE id = ANY(%s)""",
+                [uid, ids],
+            )
+            store_figures(env.cr, self.cap, indicator_ids)
+            floor = time.perf_counter() - start
+            env.cr.execute("ROLLBACK TO SAVEPOINT one_click")
+            env.invalidate_all()
+            user_env = env(user=uid, context=env["res.users"].with_user(uid).context_get())
+            reports = user_env["kinerja.realization"].browse(ids)
+            self.measure(
+                f"Supervisor: accept {len(ids)} reports in one click",
+                user_env,
+                reports.action_accept,
+                repeat_warm=False,
+                floor_seconds=floor,
+            )
+            env.cr.execute("SELECT count(*) FROM kinerja_realization WHERE id = ANY(%s) AND state = 'accepted'", [ids])
+            assert env.cr.fetchone()[0] == len(ids)
+
+    def _floor_prepare(self, cr, period_id):
+        """Month-end preparation in plain SQL: one draft evaluation per approved SKP of the
+        period's year with its suggestion, and one activity for its evaluator; the count."""
+        cr.execute(
+            """
+            WITH new AS (
+                INSERT INTO kinerja_evaluation (name, skp_id, employee_id, user_id, evaluator_id, evaluator_user_id,
+                    evaluator_parent_id, evaluator_parent_user_id, department_id, company_id, evaluation_type,
+                    period_id, period_date_start, achievement, suggested_result_rating, suggestion_note,
+                    result_rating, state, create_uid, write_uid, create_date, write_date)
+                SELECT e.name || ' - ' || m.name, s.id, s.employee_id, s.user_id, s.evaluator_id, s.evaluator_user_id,
+                       s.evaluator_parent_id, s.evaluator_parent_user_id, s.department_id, s.company_id, 'periodic',
+                       m.id, m.date_start, s.achievement,
+                       CASE WHEN s.achievement >= c.kinerja_threshold_above THEN 'above'
+                            WHEN s.achievement >= c.kinerja_threshold_meets THEN 'meets' ELSE 'below' END,
+                       'Achievement up to the end of the period',
+                       CASE WHEN s.achievement >= c.kinerja_threshold_above THEN 'above'
+                            WHEN s.achievement >= c.kinerja_threshold_meets THEN 'meets' ELSE 'below' END,
+                       'draft', 1, 1, now() at time zone 'UTC', now() at time zone 'UTC'
+                  FROM kinerja_period m
+                  JOIN kinerja_skp s ON s.period_id = m.parent_id AND s.state = 'approved'
+                       AND s.date_start <= m.date_end AND s.date_end >= m.date_start
+                  JOIN hr_employee e ON e.id = s.employee_id
+                  JOIN res_company c ON c.id = s.company_id
+                 WHERE m.id = %(period)s
+             RETURNING id, name, evaluator_user_id)
+            INSERT INTO mail_activity (res_model_id, res_model, res_id, res_name, activity_type_id, summary,
+                                       date_deadline, user_id, automated, create_uid, write_uid, create_date,
+                                       write_date)
+            SELECT (SELECT id FROM ir_model WHERE model = 'kinerja.evaluation'), 'kinerja.evaluation', new.id,
+                   new.name, t.id, t.summary, (SELECT evaluation_deadline FROM kinerja_period WHERE id = %(period)s),
+                   new.evaluator_user_id, true, 1, 1, now() at time zone 'UTC', now() at time zone 'UTC'
+              FROM new, mail_activity_type t
+             WHERE t.id = (SELECT res_id FROM ir_model_data WHERE module = 'kinerja_asn'
+                            AND name = 'mail_act_evaluation')
+               AND new.evaluator_user_id IS NOT NULL
+            """,
+            {"period": period_id},
+        )
+        cr.execute("SELECT count(*) FROM kinerja_evaluation WHERE period_id = %s AND state = 'draft'", [period_id])
+        return cr.fetchone()[0]
 
     def _supervisor_screens(self, env, uid):
         ref = env.ref
@@ -1122,7 +1328,7 @@ def main():
         start = time.perf_counter()
         with registry.cursor() as cr:
             env = api.Environment(cr, SUPERUSER_ID, {"tracking_disable": True, "mail_create_nolog": True})
-            info = Generator(env, n).run()
+            info = Generator(env, n, int(os.environ.get("LOAD_USERS", "300"))).run()
             cr.commit()
         log(f"    generated in {time.perf_counter() - start:.1f} s")
     log(f"==> measuring (supervisor with {info['supervisor_team_size']} people below him)")
