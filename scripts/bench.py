@@ -163,7 +163,7 @@ class Generator:
         if self.load:
             # the newcomers' SKPs wait for approval, with their activities, as the ORM leaves them
             env.invalidate_all()
-            env["kinerja.skp"].browse(self.load["newcomer_skp_ids"])._schedule_approval_activity()
+            env["kinerja.skp"].browse(self.load["newcomer_skp_ids"]).activity_update()
             env.flush_all()
         with timed("ANALYZE"):
             self.cr.execute("ANALYZE")
@@ -1015,7 +1015,7 @@ class Bench:
                 """UPDATE kinerja_realization SET state = 'submitted', reviewed_date = NULL, reviewed_by_id = NULL
                     WHERE id IN (SELECT id FROM kinerja_realization WHERE evaluator_user_id = %s
                                   ORDER BY period_date_start DESC, id LIMIT %s)
-                RETURNING id, indicator_id""",
+                RETURNING id, skp_indicator_id""",
                 [uid, count],
             )
             rows = env.cr.fetchall()

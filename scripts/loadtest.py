@@ -184,7 +184,7 @@ WITH f AS (
                       FILTER (WHERE r.state = 'accepted'))[1] END, 0)::float AS realized
       FROM kinerja_skp_indicator i
       JOIN res_company c ON c.id = i.company_id
-      LEFT JOIN kinerja_realization r ON r.indicator_id = i.id AND r.state IN ('submitted', 'accepted')
+      LEFT JOIN kinerja_realization r ON r.skp_indicator_id = i.id AND r.state IN ('submitted', 'accepted')
      WHERE i.period_id = %(year)s
   GROUP BY i.id, c.kinerja_achievement_cap),
 ind AS (
@@ -219,7 +219,7 @@ def check(database, plan, recorded):
         submitted = sorted({i for ids in recorded["submitted"].values() for i in ids})
         cr.execute(
             """
-            SELECT r.id, r.state, r.indicator_id, r.period_id, r.submitted_date IS NOT NULL,
+            SELECT r.id, r.state, r.skp_indicator_id, r.period_id, r.submitted_date IS NOT NULL,
                    (SELECT count(*) FROM kinerja_realization_attachment_rel rel
                       JOIN ir_attachment a ON a.id = rel.attachment_id
                      WHERE rel.realization_id = r.id AND a.res_model = 'kinerja.realization' AND a.res_id = r.id
@@ -244,8 +244,8 @@ def check(database, plan, recorded):
         # once: one report per indicator and month, and each of the employee's indicators reported
         cr.execute(
             """
-            SELECT count(*) FROM (SELECT indicator_id, period_id FROM kinerja_realization
-                                   GROUP BY indicator_id, period_id HAVING count(*) > 1) d
+            SELECT count(*) FROM (SELECT skp_indicator_id, period_id FROM kinerja_realization
+                                   GROUP BY skp_indicator_id, period_id HAVING count(*) > 1) d
             """
         )
         doubled = cr.fetchone()[0]
@@ -256,7 +256,7 @@ def check(database, plan, recorded):
               FROM res_users u
               JOIN kinerja_skp s ON s.user_id = u.id AND s.period_id = %s AND s.state = 'approved'
               JOIN kinerja_skp_indicator i ON i.skp_id = s.id
-              LEFT JOIN kinerja_realization r ON r.indicator_id = i.id AND r.period_id = %s
+              LEFT JOIN kinerja_realization r ON r.skp_indicator_id = i.id AND r.period_id = %s
              WHERE u.login = ANY(%s)
           GROUP BY u.login
             """,
