@@ -7,6 +7,13 @@ class HrDepartment(models.Model):
 
     _inherit = "hr.department"
 
+    siasn_unor_id = fields.Char(
+        string="SIASN Unit ID",
+        index="btree_not_null",
+        copy=False,
+        help="The unit's identifier (unor id) in BKN's national register (SIASN), used to match the "
+        "register import and the result export.",
+    )
     kinerja_skp_count = fields.Integer(
         compute="_compute_kinerja_overview", string="SKPs This Year", groups="kinerja_asn.group_kinerja_officer"
     )

@@ -23,6 +23,11 @@ class HrEmployee(models.Model):
             "unique(nip, company_id)",
             "Another employee of this company already has this NIP.",
         ),
+        (
+            "siasn_id_company_uniq",
+            "unique(siasn_id, company_id)",
+            "Another employee of this company already has this SIASN ID.",
+        ),
     ]
 
     @api.constrains("nip")

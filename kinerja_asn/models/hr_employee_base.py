@@ -59,6 +59,13 @@ class HrEmployeeBase(models.AbstractModel):
         index="btree_not_null",
         help="Nomor Induk Pegawai: the 18-digit civil-servant number (birth date, appointment month, gender, serial).",
     )
+    siasn_id = fields.Char(
+        string="SIASN ID",
+        index="btree_not_null",
+        copy=False,
+        help="The civil servant's identifier (PNS ID) in BKN's national register (SIASN), used to "
+        "match the register import and the result export.",
+    )
     asn_type = fields.Selection(
         [("pns", "Civil Servant (PNS)"), ("pppk", "Contract Civil Servant (PPPK)")],
         string="ASN Status",
