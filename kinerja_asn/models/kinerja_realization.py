@@ -228,16 +228,12 @@ class KinerjaRealization(models.Model):
         periods = self.period_id._origin.filtered("parent_id")
         siblings = defaultdict(list)
         if periods:
-            for period in (
-                self.env["kinerja.period"]
-                .sudo()
-                .search_fetch(
-                    [
-                        ("parent_id", "in", periods.parent_id.ids),
-                        ("period_type", "in", list(set(periods.mapped("period_type")))),
-                    ],
-                    ["parent_id", "period_type", "date_start", "date_end"],
-                )
+            for period in self.env["kinerja.period"].search_fetch(
+                [
+                    ("parent_id", "in", periods.parent_id.ids),
+                    ("period_type", "in", list(set(periods.mapped("period_type")))),
+                ],
+                ["parent_id", "period_type", "date_start", "date_end"],
             ):
                 siblings[period.parent_id.id, period.period_type].append((period.date_start, period.date_end))
         earlier = defaultdict(list)
