@@ -634,20 +634,20 @@ class KinerjaRealization(models.Model):
         self._workflow_transition("rejected")
         for report in self:
             report.message_post(
-                body=report.user_id._recipient_env()._("Realisation report returned: %s", report.feedback),
+                body=report.user_id._recipient_env()._("Realisation report rejected: %s", report.feedback),
                 partner_ids=report.user_id.partner_id.ids,
                 subtype_xmlid="mail.mt_comment",
             )
         if not self:
-            return self._notification(self.env._("Nothing to reject: choose the reports to return."), "warning")
+            return self._notification(self.env._("Nothing to reject: choose the reports to reject."), "warning")
         if len(self) == 1:
             message = self.env._(
-                "The realisation report is returned to %(employee)s with your feedback.",
+                "The realisation report of %(employee)s is rejected with your feedback.",
                 employee=self.employee_id.name,
             )
         else:
             message = self.env._(
-                "%(count)s realisation reports are returned to %(employees)s with your feedback.",
+                "%(count)s realisation reports of %(employees)s are rejected with your feedback.",
                 count=len(self),
                 employees=", ".join(self.employee_id.mapped("name")),
             )
