@@ -565,18 +565,10 @@ class KinerjaRealization(models.Model):
         to_submit._workflow_transition("submitted")
         if not to_submit:
             return self._notification(self.env._("Nothing to submit: these reports were already submitted."), "warning")
-        evaluators = ", ".join(to_submit.evaluator_id.mapped("name")) or self.env._("your evaluator")
-        if len(to_submit) == 1:
-            message = self.env._(
-                "Your realisation report is submitted: %(evaluator)s reviews it.", evaluator=evaluators
-            )
-        else:
-            message = self.env._(
-                "%(count)s realisation reports are submitted: %(evaluator)s reviews them.",
-                count=len(to_submit),
-                evaluator=evaluators,
-            )
-        return self._notification(message)
+        return to_submit._done_notification(
+            self.env._("Your realisation report is submitted: %(evaluator)s reviews it."),
+            self.env._("%(count)s realisation reports are submitted: %(evaluator)s reviews them."),
+        )
 
     def action_withdraw(self):
         to_withdraw = self.filtered(lambda r: r.state == "submitted")
@@ -599,17 +591,10 @@ class KinerjaRealization(models.Model):
             return self._notification(
                 self.env._("Nothing to accept: these reports are not waiting for review."), "warning"
             )
-        if len(to_accept) == 1:
-            message = self.env._(
-                "The realisation report of %(employee)s is accepted.", employee=to_accept.employee_id.name
-            )
-        else:
-            message = self.env._(
-                "%(count)s realisation reports of %(employees)s are accepted.",
-                count=len(to_accept),
-                employees=", ".join(to_accept.employee_id.mapped("name")),
-            )
-        return self._notification(message)
+        return to_accept._done_notification(
+            self.env._("The realisation report of %(employee)s is accepted."),
+            self.env._("%(count)s realisation reports of %(employees)s are accepted."),
+        )
 
     def action_reject(self, feedback=None, reason=None):
         """Send reports back to the employee with feedback saying what to fix (required): the
@@ -640,18 +625,10 @@ class KinerjaRealization(models.Model):
             )
         if not self:
             return self._notification(self.env._("Nothing to reject: choose the reports to reject."), "warning")
-        if len(self) == 1:
-            message = self.env._(
-                "The realisation report of %(employee)s is rejected with your feedback.",
-                employee=self.employee_id.name,
-            )
-        else:
-            message = self.env._(
-                "%(count)s realisation reports of %(employees)s are rejected with your feedback.",
-                count=len(self),
-                employees=", ".join(self.employee_id.mapped("name")),
-            )
-        return self._notification(message)
+        return self._done_notification(
+            self.env._("The realisation report of %(employee)s is rejected with your feedback."),
+            self.env._("%(count)s realisation reports of %(employees)s are rejected with your feedback."),
+        )
 
     def action_reopen(self):
         """Officer: reopen an accepted report for review (e.g. evidence found wrong)."""
@@ -660,6 +637,18 @@ class KinerjaRealization(models.Model):
 
     def _notification(self, message, kind="success"):
         return notification(message, kind)
+
+    def _done_notification(self, one, many):
+        """Say what was done to these reports: ``one`` for a single report, ``many`` for
+        several; both translated, with the placeholders %(employee)s / %(employees)s,
+        %(evaluator)s and %(count)s."""
+        values = {
+            "count": len(self),
+            "employee": self.employee_id[:1].name,
+            "employees": ", ".join(self.employee_id.mapped("name")),
+            "evaluator": ", ".join(self.evaluator_id.mapped("name")) or self.env._("your evaluator"),
+        }
+        return self._notification((one if len(self) == 1 else many) % values)
 
     def action_open_form(self):
         self.ensure_one()
