@@ -240,7 +240,7 @@ class KinerjaRealization(models.Model):
         indicators = self.skp_indicator_id._origin
         if indicators:
             # The reader of a report reads every report of its indicator: the same SKP.
-            for other in self.sudo().search_fetch(
+            for other in self.search_fetch(
                 [("skp_indicator_id", "in", indicators.ids), ("state", "in", ("submitted", "accepted"))],
                 ["skp_indicator_id", "period_date_start", "value"],
                 order="period_date_start, id",
@@ -324,6 +324,8 @@ class KinerjaRealization(models.Model):
         allowed = self.env["res.company"]._kinerja_evidence_extensions()
         for report in self:
             max_mb = report.company_id.kinerja_evidence_max_size or 10
+            # As superuser: the file may be someone else's, which the check must still read
+            # (to refuse it with a clear message) rather than fail on.
             for attachment in report.attachment_ids.sudo():
                 extension = os.path.splitext(attachment.name or "")[1].lower().lstrip(".")
                 if allowed and extension not in allowed:
@@ -524,7 +526,7 @@ class KinerjaRealization(models.Model):
         pairs = {(vals.get("skp_indicator_id"), vals.get("period_id")) for vals in vals_list}
         if len(pairs) < len(vals_list):
             raise ValidationError(self.env._("Each indicator gets one realisation report per period."))
-        existing = self.sudo().search(
+        existing = self.search(
             [
                 ("skp_indicator_id", "in", [indicator for indicator, _period in pairs if indicator]),
                 ("period_id", "in", [period for _indicator, period in pairs if period]),
