@@ -42,6 +42,7 @@
         "wizard/kinerja_cron_run_wizard_views.xml",
         "views/kinerja_reminder_views.xml",
         "wizard/kinerja_recap_wizard_views.xml",
+        "wizard/kinerja_user_wizard_views.xml",
         "report/kinerja_skp_report.xml",
         "report/kinerja_evaluation_report.xml",
         "report/kinerja_xlsx_reports.xml",
