@@ -58,9 +58,8 @@ class MailThread(models.AbstractModel):
             return recipients
         by_email = [r for r in recipients if r["notif"] == "email" and r.get("uid") and not r.get("ushare")]
         if by_email:
-            # As superuser, as mail's own recipient query: a recipient may be a partner of
-            # another company that the author may not read.
-            partners = self.env["res.partner"].sudo().browse([r["id"] for r in by_email])
+            # internal users' partners: readable by every internal user, whatever the company
+            partners = self.env["res.partner"].browse([r["id"] for r in by_email])
             without = set(partners.filtered(lambda p: not p.email).ids)
             for recipient in by_email:
                 if recipient["id"] in without:
