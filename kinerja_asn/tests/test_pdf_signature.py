@@ -1,5 +1,6 @@
 import base64
 import io
+import os
 import shutil
 from datetime import datetime, timedelta, timezone
 
@@ -346,6 +347,9 @@ class TestPdfSignatureReport(HttpCase, SkpCase, SignCase):
         self.assertEqual(self.skp_staff.state, "approved")
         self._configure()
         pdf = self._print(self.user_staff, self.skp_staff)
+        if os.environ.get("KINERJA_SIGNED_REPORT_DUMP"):
+            with open(os.environ["KINERJA_SIGNED_REPORT_DUMP"], "wb") as dump:
+                dump.write(pdf)
         ((embedded, status),) = validate(pdf, self.certificate)
         self.assertTrue(status.intact, status.pretty_print_details())
         self.assertTrue(status.valid)
