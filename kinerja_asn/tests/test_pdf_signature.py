@@ -21,6 +21,7 @@ from odoo.tests import HttpCase, TransactionCase, new_test_user, tagged
 
 from ..tools import pdf_signature
 from .common import KinerjaCase
+from .test_evaluation import EvaluationCase
 from .test_skp_flow import SkpCase
 
 SKP_REPORT = "kinerja_asn.action_report_kinerja_skp"
@@ -392,6 +393,33 @@ class TestPdfSignatureReport(HttpCase, SkpCase, SignCase):
     def test_documents_of_two_agencies_are_not_signed_together(self):
         self._configure()
         year_b = self.env["kinerja.period"]._create_year(2026, self.company_b, subperiods=False)
-        skp_b = self.env["kinerja.skp"].with_company(self.company_b).create({"employee_id": self.emp_other.id, "period_id": year_b.id})
+        skp_b = (
+            self.env["kinerja.skp"]
+            .with_company(self.company_b)
+            .create({"employee_id": self.emp_other.id, "period_id": year_b.id})
+        )
         with self.assertRaisesMsg(UserError, "belong to several agencies"):
             self.env["ir.actions.report"]._render_qweb_pdf(SKP_REPORT, (self.skp_staff | skp_b).ids)
+
+
+@tagged("post_install", "-at_install")
+class TestPdfSignatureEvaluation(HttpCase, EvaluationCase, SignCase):
+    """The evaluation document, the other document signed by default."""
+
+    def test_signed_evaluation_document(self):
+        self.assertTrue(shutil.which("wkhtmltopdf"), "wkhtmltopdf prints the PDF reports: run `make setup`")
+        evaluation = self._signed(month=1, result="above", behavior="meets")
+        self._configure()
+        pdf, kind = (
+            self.env["ir.actions.report"]
+            .with_user(self.user_staff)
+            .with_context(force_report_rendering=True)
+            ._render_qweb_pdf(EVALUATION_REPORT, evaluation.ids)
+        )
+        self.assertEqual(kind, "pdf", "wkhtmltopdf is missing: the report came back as HTML")
+        (report,) = pdf_signature.verify_pdf(pdf, [trust_root(self.certificate)])
+        self.assertTrue(report.intact and report.valid and report.trusted and report.covers_whole_document)
+        self.assertEqual(report.signer_name, SIGNER)
+        self.assertEqual(report.location, self.company_a.city or "")
+        text = " ".join(" ".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages).split())
+        self.assertIn(evaluation.verification_code, text)
