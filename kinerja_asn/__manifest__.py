@@ -10,7 +10,7 @@
     "application": True,
     "installable": True,
     "depends": ["hr", "hr_org_chart", "mail", "report_xlsx"],
-    "external_dependencies": {"python": ["xlsxwriter", "python-dateutil"]},
+    "external_dependencies": {"python": ["xlsxwriter", "python-dateutil", "pyhanko"]},
     "data": [
         "security/kinerja_security.xml",
         "security/ir.model.access.csv",
@@ -47,6 +47,7 @@
         "report/kinerja_evaluation_report.xml",
         "report/kinerja_xlsx_reports.xml",
         "report/kinerja_verification_templates.xml",
+        "data/kinerja_sign_data.xml",
         "views/hr_employee_views.xml",
         "views/hr_department_views.xml",
         "views/res_config_settings_views.xml",
