@@ -29,7 +29,7 @@ class IrActionsReport(models.Model):
             return self.env["res.company"]
         records = self.env[report.model].browse(res_ids or []).exists()
         if records and "company_id" in records._fields:
-            companies = records.sudo().company_id or self.env.company
+            companies = records.company_id or self.env.company
         else:
             companies = self.env.company
         signing = companies.filtered(lambda company: company._kinerja_signs_report(report))

@@ -196,15 +196,16 @@ class ResCompany(models.Model):
     def _check_kinerja_sign_certificate(self):
         """A certificate that is uploaded must open with its password and be valid today; signing
         cannot be turned on without one."""
+        # As superuser: whoever turns signing on checks the certificate he may not read.
         for company in self.sudo():
             if company.kinerja_sign_pdf or company.with_context(bin_size=True).kinerja_sign_certificate:
                 company._kinerja_sign_identity(error=ValidationError)
 
     @api.constrains("kinerja_sign_report_ids")
     def _check_kinerja_sign_reports(self):
-        signable = self.env["ir.actions.report"].sudo().search(SIGNABLE_REPORT_DOMAIN)
+        signable = self.env["ir.actions.report"].search(SIGNABLE_REPORT_DOMAIN)
         for company in self:
-            wrong = company.sudo().kinerja_sign_report_ids - signable
+            wrong = company.kinerja_sign_report_ids - signable
             if wrong:
                 raise ValidationError(
                     self.env._(
@@ -219,7 +220,7 @@ class ResCompany(models.Model):
     def _compute_kinerja_sign_certificate_info(self):
         for company in self:
             try:
-                identity = company.sudo()._kinerja_sign_load_identity()
+                identity = company._kinerja_sign_load_identity()
             except (UserError, pdf_signature.SignatureSetupError):
                 identity = None
             company.kinerja_sign_signer = identity.subject_name if identity else False
@@ -253,7 +254,7 @@ class ResCompany(models.Model):
     def _kinerja_sign_fill_default_reports(self):
         """At install and upgrade: the companies that never chose their signed documents get the
         default ones (a company that signs keeps its own choice)."""
-        companies = self.sudo().search([("kinerja_sign_pdf", "=", False), ("kinerja_sign_report_ids", "=", False)])
+        companies = self.search([("kinerja_sign_pdf", "=", False), ("kinerja_sign_report_ids", "=", False)])
         defaults = self._kinerja_sign_default_reports()
         if companies and defaults:
             companies.write({"kinerja_sign_report_ids": [fields.Command.set(defaults.ids)]})
@@ -261,17 +262,19 @@ class ResCompany(models.Model):
     def _kinerja_signs_report(self, report):
         """Whether this company signs ``report`` (an ir.actions.report) when it is printed."""
         self.ensure_one()
-        company = self.sudo()
-        return bool(company.kinerja_sign_pdf and report in company.kinerja_sign_report_ids)
+        return bool(self.kinerja_sign_pdf and report in self.kinerja_sign_report_ids)
 
     def _kinerja_sign_load_identity(self):
-        """The signing identity in the company's PKCS#12 file (no validity check); call on sudo.
+        """The signing identity in the company's PKCS#12 file (no validity check).
 
         :raises pdf_signature.SignatureSetupError: the file or its password is wrong
         :raises UserError: no file is uploaded
         """
         self.ensure_one()
-        raw = self.with_context(bin_size=False).kinerja_sign_certificate
+        # Named exception: the certificate and its password are kept from everybody but the
+        # administrators; the server reads them to sign the documents anybody prints.
+        company = self.sudo().with_context(bin_size=False)
+        raw = company.kinerja_sign_certificate
         if not raw:
             raise UserError(
                 self.env._(
@@ -285,19 +288,18 @@ class ResCompany(models.Model):
             data = base64.b64decode(raw, validate=True)
         except (binascii.Error, ValueError):
             raise pdf_signature.NotPkcs12Error() from None
-        return pdf_signature.load_identity(data, self.kinerja_sign_password)
+        return pdf_signature.load_identity(data, company.kinerja_sign_password)
 
     def _kinerja_sign_identity(self, error=UserError):
         """The company's signing identity, checked to be usable now; every problem raises
         ``error`` with a message saying what to fix."""
         self.ensure_one()
-        company = self.sudo()
         try:
-            return company._kinerja_sign_load_identity().check_valid_at(fields.Datetime.now())
+            return self._kinerja_sign_load_identity().check_valid_at(fields.Datetime.now())
         except UserError as exc:
             raise error(exc.args[0]) from None
         except pdf_signature.SignatureSetupError as exc:
-            raise error(company._kinerja_sign_error_message(exc)) from None
+            raise error(self._kinerja_sign_error_message(exc)) from None
 
     def _kinerja_sign_error_message(self, exc):
         _ = self.env._
@@ -339,23 +341,22 @@ class ResCompany(models.Model):
     def _kinerja_sign_pdf(self, pdf, identity=None):
         """Sign ``pdf`` (bytes) with the company's certificate; return the signed bytes."""
         self.ensure_one()
-        company = self.sudo()
-        identity = identity or company._kinerja_sign_identity()
+        identity = identity or self._kinerja_sign_identity()
         try:
             return pdf_signature.sign_pdf(
                 pdf,
                 identity,
-                reason=company.kinerja_sign_reason,
-                location=company.kinerja_sign_location or company.city,
+                reason=self.kinerja_sign_reason,
+                location=self.kinerja_sign_location or self.city,
                 moment=fields.Datetime.now(),
             )
         except pdf_signature.SignatureSetupError as exc:
-            raise UserError(company._kinerja_sign_error_message(exc)) from None
+            raise UserError(self._kinerja_sign_error_message(exc)) from None
         except pdf_signature.PdfSigningError as exc:
             raise UserError(
                 self.env._(
                     "The PDF document could not be signed with the certificate of %(company)s: %(error)s",
-                    company=company.name,
+                    company=self.name,
                     error=exc,
                 )
             ) from exc

@@ -77,7 +77,7 @@ class ResConfigSettings(models.TransientModel):
     def _kinerja_sign_changes(self, company, vals):
         """Pop the signing settings from ``vals``; return those that differ from the company's."""
         changes = {}
-        current = company.sudo().with_context(bin_size=False)
+        current = company.with_context(bin_size=False)
         for name in SIGN_FIELDS:
             if name not in vals:
                 continue
