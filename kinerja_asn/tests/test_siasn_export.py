@@ -101,6 +101,7 @@ class FakeSiasn:
         self.thread.join(5)
 
     def reset(self):
+        self.issued = self.saved = 0
         self.requests.clear()
         self.expired.clear()
         self.refused_ids.clear()
