@@ -1,5 +1,6 @@
 import base64
 import json
+import logging
 import re
 
 from markupsafe import Markup
@@ -10,6 +11,8 @@ from odoo.osv import expression
 from odoo.tools import split_every
 
 from .kinerja_siasn_client import SiasnError
+
+_logger = logging.getLogger(__name__)
 
 # BKN's services, as named in its API paths (<base URL>/<service>/save), per export kind.
 SERVICES = {"annual": "skp22", "periodic": "kinerjaperiodik"}
@@ -250,10 +253,13 @@ class KinerjaSiasnExport(models.Model):
         for export in self:
             self.env["kinerja.siasn.client"]._check_settings(export.company_id)
             lines |= export.line_ids.filtered(lambda line: line.state in ("pending", "failed"))
-        if not lines:
-            raise UserError(self.env._("Nothing to send: every record was accepted by SIASN."))
         # Named exception: the lines' results are written by the application, not by the officer
-        self.sudo()._push_lines(lines.sudo())
+        lines = lines.sudo()._lock()
+        if not lines:
+            raise UserError(
+                self.env._("Nothing to send: every record was accepted by SIASN (or is being sent right now).")
+            )
+        self.sudo()._push_lines(lines)
         return True
 
     # ------------------------------------------------------------------------------------
@@ -510,23 +516,28 @@ class KinerjaSiasnExport(models.Model):
     # ------------------------------------------------------------------------------------
     # Push
     # ------------------------------------------------------------------------------------
-    def _push_lines(self, lines, commit=False):
+    def _push_lines(self, lines, retry=False):
         """POST each line to its service, record BKN's answer on the line and one summary per
-        export in its chatter. No token means no request: the remaining lines of that agency
-        fail with the reason. ``commit`` commits after each answer (the scheduled job), so that
-        a crash never sends an accepted record twice."""
+        export in its chatter; return the lines attempted. No token means no request: the
+        remaining lines of that agency fail with the reason. ``retry`` (the scheduled job)
+        locks each line just before sending it, skips one another run holds or that is no
+        longer failed, and commits after each answer, so that no accepted record is ever sent
+        twice."""
         Client = self.env["kinerja.siasn.client"]
+        attempted = self.env["kinerja.siasn.export.line"]
         for export, export_lines in lines.grouped("export_id").items():
             company = export.company_id
             try:
                 settings = Client._check_settings(company)
             except UserError as error:
-                export_lines._record_result(self._no_request(str(error)))
+                _logger.warning("SIASN export %s not sent: %s", export.id, error)
                 continue
             path = f"/{SERVICES[export.kind]}/save"
             outcomes = []
             token_error = None
             for line in export_lines:
+                if retry and not line._lock(("failed",)):
+                    continue
                 if token_error:
                     result = self._no_request(token_error)
                 else:
@@ -537,10 +548,13 @@ class KinerjaSiasnExport(models.Model):
                         result = self._no_request(token_error)
                 line._record_result(result)
                 outcomes.append((line, result))
-                if commit and not modules.module.current_test:
+                attempted |= line
+                if retry and not modules.module.current_test:
                     self.env.cr.commit()  # pylint: disable=invalid-commit
-            export.write({"last_push_date": fields.Datetime.now()})
-            export._post_push_summary(outcomes)
+            if outcomes:
+                export.write({"last_push_date": fields.Datetime.now()})
+                export._post_push_summary(outcomes)
+        return attempted
 
     @api.model
     def _no_request(self, reason):
@@ -607,15 +621,7 @@ class KinerjaSiasnExport(models.Model):
         ids = Line.search(expression.AND([[("state", "=", "failed")], domain]), order="id").ids
         done, retried = 0, Line
         for batch in split_every(batch_size, ids):
-            self.env.cr.execute(
-                "SELECT id FROM kinerja_siasn_export_line WHERE id IN %s AND state = 'failed' "
-                "ORDER BY id FOR UPDATE SKIP LOCKED",
-                [tuple(batch)],
-            )
-            lines = Line.browse([row[0] for row in self.env.cr.fetchall()])
-            if lines:
-                self._push_lines(lines, commit=True)
-                retried |= lines
+            retried |= self._push_lines(Line.browse(batch), retry=True)
             done += len(batch)
             self.env["ir.cron"]._notify_progress(done=done, remaining=len(ids) - done)
             if not modules.module.current_test:

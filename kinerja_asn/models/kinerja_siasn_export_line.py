@@ -36,6 +36,19 @@ class KinerjaSiasnExportLine(models.Model):
     )
     log = fields.Text(readonly=True, help="Every request sent for this record and SIASN's answers (never the tokens).")
 
+    def _lock(self, states=("pending", "failed")):
+        """The lines still in ``states`` that this transaction could lock until it ends,
+        without those another run is sending (skipped, not waited for)."""
+        if not self:
+            return self
+        self.env.cr.execute(
+            "SELECT id FROM kinerja_siasn_export_line WHERE id IN %s AND state IN %s FOR UPDATE SKIP LOCKED",
+            [tuple(self.ids), tuple(states)],
+        )
+        locked = self.browse([row[0] for row in self.env.cr.fetchall()])
+        locked.invalidate_recordset()
+        return self & locked
+
     def _record_result(self, result):
         """Write the outcome of one attempt (see kinerja.siasn.client._post) on each line."""
         for line in self:

@@ -457,6 +457,23 @@ class TestSiasnAccess(SiasnCase):
         with self.assertRaises(AccessError):
             self.company_a.with_user(self.user_officer).read(["kinerja_siasn_client_secret"])
 
+    def test_menus_and_views(self):
+        menus = [
+            self.env.ref("kinerja_asn.kinerja_siasn_export_menu"),
+            self.env.ref("kinerja_asn.kinerja_siasn_code_menu"),
+        ]
+        Menu = self.env["ir.ui.menu"]
+        officer_menus = Menu.with_user(self.user_officer)._visible_menu_ids()
+        staff_menus = Menu.with_user(self.user_staff)._visible_menu_ids()
+        for menu in menus:
+            self.assertIn(menu.id, officer_menus)
+            self.assertNotIn(menu.id, staff_menus)
+        for model in ("kinerja.siasn.export", "kinerja.siasn.code", "kinerja.siasn.export.line"):
+            views = self.env[model].with_user(self.user_officer).get_views([(False, "list"), (False, "form")])
+            self.assertEqual(set(views["views"]), {"list", "form"})
+        settings = self.env["res.config.settings"].get_views([(False, "form")])["views"]["form"]["arch"]
+        self.assertIn("kinerja_siasn_client_secret", settings)
+
     def test_agencies_never_see_each_other(self):
         export = self._generated("annual")
         officer_b = new_test_user(
