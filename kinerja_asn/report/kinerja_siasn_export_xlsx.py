@@ -1,3 +1,5 @@
+import re
+
 from odoo import models
 
 
@@ -39,10 +41,16 @@ class KinerjaSiasnExportXlsx(models.AbstractModel):
             ("state", _("Status"), 12, "text"),
             ("answer", _("SIASN Message"), 30, "text"),
         ]
+        names = set()
         for export in exports:
+            # a sheet name is unique, at most 31 characters, without []:*?/\
+            name = re.sub(r"[\[\]:*?/\\]", "-", export.name or "SIASN")[:27]
+            while name in names:
+                name = f"{name[:24]} {len(names) + 1}"
+            names.add(name)
             sheet = self._sheet(
                 workbook,
-                export.name or "SIASN",
+                name,
                 title=export.name or "",
                 subtitle=_(
                     "%(agency)s - %(kind)s - generated on %(date)s",

@@ -330,6 +330,13 @@ class TestSiasnExportShapes(SiasnCase):
         formula = next(c for row in sheet.iter_rows() for c in row if str(c.value).startswith("=HYPERLINK"))
         self.assertEqual(formula.data_type, "s", "user text stays text, never a formula")
         self.assertEqual(export.action_download_xlsx()["report_name"], "kinerja_asn.siasn_export_xlsx")
+        # several exports at once, with names a sheet may not carry as they are
+        slashed = self.env["hr.department"].create({"name": "Bidang P2P/Kesmas [2026]"})
+        several = export | self._export("annual") | self._export("annual", department_id=slashed.id)
+        content, _kind = self.env["ir.actions.report"]._render_xlsx(
+            "kinerja_asn.action_report_kinerja_siasn_export_xlsx", several.ids, None
+        )
+        self.assertEqual(len(openpyxl.load_workbook(io.BytesIO(content)).sheetnames), 3)
 
 
 @tagged("post_install", "-at_install")
