@@ -1,5 +1,6 @@
 from . import res_company
 from . import res_config_settings
+from . import ir_actions_report
 from . import hr_employee_base
 from . import hr_employee
 from . import hr_employee_public

@@ -103,9 +103,8 @@ class KinerjaEvaluation(models.Model):
         """Daily: draft evaluations, with their suggestions, for every approved SKP covering a
         sub-period that has ended (and, after a year ends, the annual ones). Periods already
         prepared get nothing new; each period is committed on its own."""
-        # Named exception: the job prepares the whole agency, whoever starts it (the scheduler
-        # runs as superuser already; so does the officer's Run Now).
-        return self.sudo()._prepare_due_evaluations(department)
+        # It prepares the whole agency: the scheduler and the officers' Run Now start it as superuser.
+        return self._prepare_due_evaluations(department)
 
     @api.model
     def _prepare_due_evaluations(self, department=None):

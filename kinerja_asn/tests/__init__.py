@@ -19,3 +19,5 @@ from . import test_i18n
 from . import test_migration
 from . import test_tour_screens
 from . import test_workflow_forgery
+from . import test_users_without_email
+from . import test_pdf_signature

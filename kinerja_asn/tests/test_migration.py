@@ -85,3 +85,28 @@ class TestMigration(EvaluationCase):
         _migration("18.0.1.2.0", "pre-migrate").migrate(cr, "18.0.1.1.0")
         cr.execute("SELECT id, skp_indicator_id FROM kinerja_realization ORDER BY id")
         self.assertEqual(cr.fetchall(), before)
+
+    def test_18_0_1_2_1_renames_when_the_skp_was_evaluated(self):
+        """A database left by 18.0.1.2.0: when an SKP was evaluated is the column done_date."""
+        self._signed(evaluation_type="annual", result="above", behavior="above")
+        skp = self.skp_staff.sudo()
+        evaluated = skp.evaluated_date
+        self.assertTrue(evaluated, "the annual evaluation stamps the SKP")
+        self.env.flush_all()
+        cr = self.env.cr
+        field = self.env["ir.model.fields"]._get("kinerja.skp", "evaluated_date")
+        cr.execute("ALTER TABLE kinerja_skp RENAME COLUMN evaluated_date TO done_date")
+        cr.execute("UPDATE ir_model_fields SET name = 'done_date' WHERE id = %s", [field.id])
+        cr.execute(
+            "UPDATE ir_model_data SET name = 'field_kinerja_skp__done_date'"
+            " WHERE module = 'kinerja_asn' AND name = 'field_kinerja_skp__evaluated_date'"
+        )
+
+        _migration("18.0.1.2.1", "pre-migrate").migrate(cr, "18.0.1.2.0")
+        self.env.invalidate_all()
+        self.env.registry.clear_cache()
+        self.assertEqual(skp.evaluated_date, evaluated, "the SKP keeps when it was evaluated")
+        self.assertEqual(self.env.ref("kinerja_asn.field_kinerja_skp__evaluated_date"), field)
+        # run again: nothing left to rename
+        _migration("18.0.1.2.1", "pre-migrate").migrate(cr, "18.0.1.2.0")
+        self.assertEqual(skp.evaluated_date, evaluated)
