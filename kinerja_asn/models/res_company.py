@@ -101,6 +101,44 @@ class ResCompany(models.Model):
         default="pdf,jpg,jpeg,png,doc,docx,xls,xlsx,ppt,pptx,odt,ods,csv,txt,zip",
         help="Comma-separated file extensions accepted as evidence.",
     )
+    # SIASN: sending the signed results to BKN's API (off by default). The credentials are
+    # readable by administrators only (as Odoo keeps its mail servers' passwords).
+    kinerja_siasn_push_enabled = fields.Boolean(
+        string="Send Results to SIASN",
+        groups="base.group_system",
+        help="Let officers send generated SIASN exports to the API configured below, and retry refused "
+        "records from a scheduled action.",
+    )
+    kinerja_siasn_base_url = fields.Char(
+        string="SIASN API Base URL",
+        groups="base.group_system",
+        help="The address the services hang from, e.g. https://apimws.bkn.go.id:8243/apisiasn/1.0: "
+        "records are POSTed to <base URL>/skp22/save and <base URL>/kinerjaperiodik/save.",
+    )
+    kinerja_siasn_token_url = fields.Char(
+        string="Token URL",
+        groups="base.group_system",
+        help="OAuth2 token endpoint of the API gateway (client credentials), e.g. https://apimws.bkn.go.id/oauth2/token.",
+    )
+    kinerja_siasn_client_id = fields.Char(string="Client ID", groups="base.group_system")
+    kinerja_siasn_client_secret = fields.Char(string="Client Secret", groups="base.group_system")
+    kinerja_siasn_sso_url = fields.Char(
+        string="SSO Token URL",
+        groups="base.group_system",
+        help="BKN's SSO token endpoint (password grant), e.g. "
+        "https://sso-siasn.bkn.go.id/auth/realms/public-siasn/protocol/openid-connect/token; its token "
+        "goes in the 'Auth' header. Leave empty when the gateway token is enough.",
+    )
+    kinerja_siasn_sso_client_id = fields.Char(string="SSO Client ID", groups="base.group_system")
+    kinerja_siasn_username = fields.Char(string="SSO Username", groups="base.group_system")
+    kinerja_siasn_password = fields.Char(string="SSO Password", groups="base.group_system")
+    kinerja_siasn_timeout = fields.Integer(string="SIASN Timeout (seconds)", default=30, groups="base.group_system")
+    kinerja_siasn_max_attempts = fields.Integer(
+        string="SIASN Attempts per Record",
+        default=5,
+        groups="base.group_system",
+        help="The scheduled retry stops sending a refused record after this many attempts.",
+    )
 
     kinerja_org_rating_outstanding = fields.Selection(
         RATINGS,

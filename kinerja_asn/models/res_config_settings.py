@@ -27,6 +27,39 @@ class ResConfigSettings(models.TransientModel):
     kinerja_next_year_days = fields.Integer(related="company_id.kinerja_next_year_days", readonly=False)
     kinerja_evidence_max_size = fields.Integer(related="company_id.kinerja_evidence_max_size", readonly=False)
     kinerja_evidence_extensions = fields.Char(related="company_id.kinerja_evidence_extensions", readonly=False)
+    kinerja_siasn_push_enabled = fields.Boolean(
+        related="company_id.kinerja_siasn_push_enabled", readonly=False, groups="base.group_system"
+    )
+    kinerja_siasn_base_url = fields.Char(
+        related="company_id.kinerja_siasn_base_url", readonly=False, groups="base.group_system"
+    )
+    kinerja_siasn_token_url = fields.Char(
+        related="company_id.kinerja_siasn_token_url", readonly=False, groups="base.group_system"
+    )
+    kinerja_siasn_client_id = fields.Char(
+        related="company_id.kinerja_siasn_client_id", readonly=False, groups="base.group_system"
+    )
+    kinerja_siasn_client_secret = fields.Char(
+        related="company_id.kinerja_siasn_client_secret", readonly=False, groups="base.group_system"
+    )
+    kinerja_siasn_sso_url = fields.Char(
+        related="company_id.kinerja_siasn_sso_url", readonly=False, groups="base.group_system"
+    )
+    kinerja_siasn_sso_client_id = fields.Char(
+        related="company_id.kinerja_siasn_sso_client_id", readonly=False, groups="base.group_system"
+    )
+    kinerja_siasn_username = fields.Char(
+        related="company_id.kinerja_siasn_username", readonly=False, groups="base.group_system"
+    )
+    kinerja_siasn_password = fields.Char(
+        related="company_id.kinerja_siasn_password", readonly=False, groups="base.group_system"
+    )
+    kinerja_siasn_timeout = fields.Integer(
+        related="company_id.kinerja_siasn_timeout", readonly=False, groups="base.group_system"
+    )
+    kinerja_siasn_max_attempts = fields.Integer(
+        related="company_id.kinerja_siasn_max_attempts", readonly=False, groups="base.group_system"
+    )
     kinerja_org_rating_outstanding = fields.Selection(
         related="company_id.kinerja_org_rating_outstanding", readonly=False
     )

@@ -7,6 +7,7 @@ from . import test_skp_flow
 from . import test_realization
 from . import test_feedback
 from . import test_evaluation
+from . import test_siasn_export
 from . import test_cron
 from . import test_reports
 from . import test_access_matrix
