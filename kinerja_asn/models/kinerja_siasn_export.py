@@ -223,9 +223,10 @@ class KinerjaSiasnExport(models.Model):
         for export in self:
             attachment = export.json_attachment_id
             # Named exception: the records and the file are the application's, set by Generate
-            export.line_ids.sudo().unlink()
-            export.sudo().write({"json_attachment_id": False, "generated_date": False, "generated_by_id": False})
-            attachment.sudo().unlink()
+            generated = export.sudo()
+            generated.line_ids.unlink()
+            generated.write({"json_attachment_id": False, "generated_date": False, "generated_by_id": False})
+            attachment.with_env(generated.env).unlink()
             export.message_post(body=self.env._("Reset to draft: the records and the JSON file were removed."))
         return True
 
@@ -323,12 +324,13 @@ class KinerjaSiasnExport(models.Model):
             )
         # Named exception: the records and the file are the application's, written by Generate
         # only (officers read them).
-        lines = self.env["kinerja.siasn.export.line"].sudo().create(vals_list)
-        self.sudo().write(
+        generated = self.sudo()
+        lines = generated.env["kinerja.siasn.export.line"].create(vals_list)
+        generated.write(
             {
                 "generated_date": fields.Datetime.now(),
                 "generated_by_id": self.env.uid,
-                "json_attachment_id": self._json_attachment(lines).id,
+                "json_attachment_id": generated._json_attachment(lines).id,
             }
         )
         self.message_post(
@@ -342,36 +344,28 @@ class KinerjaSiasnExport(models.Model):
         self.ensure_one()
         content = json.dumps([json.loads(line.payload) for line in lines], indent=2, ensure_ascii=False, sort_keys=True)
         slug = re.sub(r"[^0-9A-Za-z_-]+", "-", self.name or "").strip("-")
-        return (
-            self.env["ir.attachment"]
-            .sudo()
-            .create(
-                {
-                    "name": f"siasn-{slug}.json",
-                    "datas": base64.b64encode(content.encode()),
-                    "mimetype": "application/json",
-                    "res_model": self._name,
-                    "res_id": self.id,
-                }
-            )
+        return self.env["ir.attachment"].create(
+            {
+                "name": f"siasn-{slug}.json",
+                "datas": base64.b64encode(content.encode()),
+                "mimetype": "application/json",
+                "res_model": self._name,
+                "res_id": self.id,
+            }
         )
 
     def _previous_record_ids(self, evaluations):
         """{evaluation id: SIASN record id} of the evaluations SIASN already holds (from an
         earlier export of the same kind): sending them again updates BKN's record instead of
         adding a second one."""
-        lines = (
-            self.env["kinerja.siasn.export.line"]
-            .sudo()
-            .search(
-                [
-                    ("evaluation_id", "in", evaluations.ids),
-                    ("state", "=", "sent"),
-                    ("siasn_record_id", "!=", False),
-                    ("export_id.kind", "=", self.kind),
-                ],
-                order="id",
-            )
+        lines = self.env["kinerja.siasn.export.line"].search(
+            [
+                ("evaluation_id", "in", evaluations.ids),
+                ("state", "=", "sent"),
+                ("siasn_record_id", "!=", False),
+                ("export_id.kind", "=", self.kind),
+            ],
+            order="id",
         )
         return {line.evaluation_id.id: line.siasn_record_id for line in lines}
 
@@ -428,9 +422,8 @@ class KinerjaSiasnExport(models.Model):
             problems.append(self.env._("no verification code of the signed document"))
         # Named exception: the register identifiers, NIP and rank are private employee fields
         # the officer exports without HR rights.
-        employee = evaluation.employee_id.sudo()
-        evaluator = evaluation.evaluator_id.sudo()
-        skp = evaluation.skp_id.sudo()
+        people = evaluation.sudo()
+        employee, evaluator, skp = people.employee_id, people.evaluator_id, people.skp_id
         if not employee.siasn_id:
             problems.append(
                 self.env._(
@@ -602,9 +595,8 @@ class KinerjaSiasnExport(models.Model):
         """Scheduled: send again the records SIASN refused or could not be reached for, in the
         agencies whose push is on, up to each agency's maximum attempts. Only failed records:
         an accepted one is never sent twice; rows taken by a run in progress are skipped."""
-        # Named exception: the job works for every agency, whoever starts it (the scheduler
-        # runs as superuser already).
-        return self.sudo()._retry_push(batch_size)
+        # It works for every agency: the scheduler starts it as superuser.
+        return self._retry_push(batch_size)
 
     @api.model
     def _retry_push(self, batch_size=50):
@@ -643,8 +635,8 @@ class KinerjaSiasnExport(models.Model):
         for line in self.line_ids:
             payload = json.loads(line.payload)
             evaluation = line.evaluation_id
-            employee = evaluation.employee_id.sudo()
-            skp = evaluation.skp_id.sudo()
+            people = evaluation.sudo()  # the employee's private fields, as in the export itself
+            employee, skp = people.employee_id, people.skp_id
             document = (payload.get("path") or [{}])[0]
             rows.append(
                 {
@@ -652,7 +644,7 @@ class KinerjaSiasnExport(models.Model):
                     "nip": skp.employee_nip or employee.nip or "",
                     "siasn_id": payload.get("pnsDinilaiOrang") or payload.get("pnsDinilaiId") or "",
                     "unit": evaluation.department_id.complete_name or "",
-                    "unit_siasn_id": evaluation.department_id.sudo().siasn_unor_id or "",
+                    "unit_siasn_id": people.department_id.siasn_unor_id or "",
                     "period": evaluation.period_id.name,
                     "result": ratings.get(evaluation.result_rating, ""),
                     "result_code": payload.get("hasilKinerjaNilai"),
