@@ -341,11 +341,21 @@ class TestObjectionRouting(FiguresCase):
         acting = Employee.create(
             {"name": "Plt Kepala Seksi", "parent_id": secretary.id, "user_id": new_test_user(self.env, "plt").id}
         )
-        draft = self._evaluation(month=1)
-        skp = self.skp_staff.with_user(self.user_officer)
-        skp.action_repair_evaluator(acting.id, reason="Plt berdasarkan SK 800/12")
+        draft = self.Evaluation._prepare(self.month[1], self.skp_staff)
+        self.assertEqual(draft.activity_ids.user_id, self.user_section)
+        with freeze_time(f"{YEAR}-03-10 03:00:00"):
+            objection = self._object(self._signed(month=2))
+            self.assertEqual(objection.activity_ids.user_id, self.user_head)
+            skp = self.skp_staff.with_user(self.user_officer)
+            skp.action_repair_evaluator(acting.id, reason="Plt berdasarkan SK 800/12")
         self.assertEqual((skp.evaluator_id, skp.evaluator_parent_id), (acting, secretary))
         self.assertEqual(draft.evaluator_parent_user_id, user_secretary, "the draft's decider follows")
+        # the to-dos follow: the draft to the acting evaluator, the objection to his supervisor
+        self.assertEqual(draft.activity_ids.user_id, acting.user_id)
+        self.assertEqual(objection.decider_user_id, user_secretary)
+        self.assertEqual(objection.activity_ids.user_id, user_secretary)
+        self.assertTrue(objection.with_user(user_secretary).can_decide)
+        self.assertFalse(objection.with_user(self.user_head).can_decide)
         # the officer names the supervisor as well: his choice stands
         skp.action_repair_evaluator(acting.id, evaluator_parent_id=self.emp_head.id, reason="Atasan langsung")
         self.assertEqual(skp.evaluator_parent_id, self.emp_head)
