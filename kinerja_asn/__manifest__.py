@@ -1,7 +1,7 @@
 {
     "name": "Kinerja ASN",
     "summary": "Performance management for Indonesian civil servants (SKP, PermenPANRB 6/2022)",
-    "version": "18.0.1.2.1",
+    "version": "18.0.1.3.0",
     "category": "Human Resources/Kinerja",
     "website": "https://github.com/kinerja-asn/kinerja_asn",
     "author": "Kinerja ASN contributors",

@@ -484,6 +484,10 @@ class KinerjaSkp(models.Model):
                 )
             )
         self.activity_update()
+        # the to-dos of the draft evaluations and of the open objections go to the new people
+        evaluations = self.sudo().evaluation_ids
+        evaluations.filtered(lambda e: e.state == "draft")._workflow_reassign()
+        evaluations.objection_ids.filtered(lambda o: o.state == "submitted")._workflow_reassign()
         return True
 
     def action_open_evaluator_wizard(self):

@@ -62,11 +62,15 @@ class ResCompany(models.Model):
         [
             ("last", "Last periodic evaluation"),
             ("most_frequent", "Most frequent periodic rating"),
-            ("average", "Average achievement of the year"),
+            ("average", "Achievement of the year"),
         ],
         string="Annual Suggestion Rule",
         default="average",
         required=True,
+        help="Last periodic evaluation: its work-result rating. Most frequent periodic rating: the "
+        "rating given most often (a tie goes to the most recent). Achievement of the year: the year's "
+        "realisation of each indicator (summed, averaged, last or highest value, by its aggregation) "
+        "against its target for the year.",
     )
     kinerja_distribution_blocking = fields.Boolean(
         string="Block Signing Outside the Distribution",
@@ -76,7 +80,9 @@ class ResCompany(models.Model):
     kinerja_objection_days = fields.Integer(
         string="Objection Period (days)",
         default=14,
-        help="Days after an evaluation is signed during which the employee may object.",
+        help="Days after an evaluation is signed during which the employee may object, counted in the "
+        "agency's time zone (the company's, else the signer's, else WIB). An evaluation keeps the period "
+        "in force when it was signed.",
     )
     kinerja_escalation_days = fields.Integer(
         string="Escalate Approvals After (days)",
