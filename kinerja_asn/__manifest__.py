@@ -33,6 +33,7 @@
         "views/kinerja_skp_result_views.xml",
         "views/kinerja_skp_indicator_views.xml",
         "views/kinerja_team_member_views.xml",
+        "views/kinerja_daily_log_views.xml",
         "views/kinerja_realization_views.xml",
         "views/kinerja_feedback_views.xml",
         "views/kinerja_coaching_views.xml",

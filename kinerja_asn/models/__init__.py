@@ -39,3 +39,4 @@ from . import kinerja_siasn_export_line
 from . import mail_activity
 from . import res_users
 from . import mail_thread
+from . import kinerja_daily_log

@@ -1,10 +1,8 @@
-import os
 from collections import defaultdict
 from urllib.parse import urlsplit
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tools.mimetypes import guess_mimetype
 
 from ..tools.achievement import aggregate
 from ..tools.actions import notification
@@ -13,20 +11,6 @@ from .kinerja_workflow_mixin import MAIL_FIELDS
 
 # What the employee reports; it changes only while the report is his to edit.
 CONTENT_FIELDS = {"skp_indicator_id", "period_id", "value", "note", "evidence_url", "attachment_ids"}
-# What the content of a file must look like for its extension (where the format has a
-# signature): a script or a web page renamed to .pdf is refused.
-SIGNATURES = {
-    "pdf": ("application/pdf",),
-    "png": ("image/png",),
-    "jpg": ("image/jpeg",),
-    "jpeg": ("image/jpeg",),
-    "gif": ("image/gif",),
-    "docx": ("wordprocessingml",),
-    "xlsx": ("spreadsheetml",),
-    "pptx": ("presentationml",),
-    "odt": ("opendocument.text",),
-    "ods": ("opendocument.spreadsheet",),
-}
 EVIDENCE_URL_MAX = 2048
 # What the evaluator writes while reviewing.
 REVIEW_FIELDS = {"feedback"}
@@ -144,6 +128,12 @@ class KinerjaRealization(models.Model):
         string="Late",
         help="Submitted after the period's realisation deadline.",
     )
+    daily_log_ids = fields.Many2many(
+        "kinerja.daily.log",
+        compute="_compute_daily_log_ids",
+        string="Daily Log",
+        help="What the employee noted day by day for this work result in the period: the evidence behind the figure.",
+    )
     can_review = fields.Boolean(compute="_compute_can_review")
     cannot_review_reason = fields.Char(compute="_compute_can_review")
     can_submit = fields.Boolean(compute="_compute_can_submit")
@@ -213,6 +203,27 @@ class KinerjaRealization(models.Model):
         for report in self:
             report.can_submit = report.period_id.state != "closed" and report._workflow_can("submitted")
             report.can_withdraw = report._workflow_can("draft", from_states={"submitted"})
+
+    @api.depends("result_id", "period_id")
+    def _compute_daily_log_ids(self):
+        """One query for the page: the logs of the reports' work results within their periods'
+        dates, under the reader's own rules."""
+        logs = (
+            self.env["kinerja.daily.log"].search(
+                [
+                    ("result_id", "in", self.result_id.ids),
+                    ("date", ">=", min(self.period_id.mapped("date_start"), default=False)),
+                    ("date", "<=", max(self.period_id.mapped("date_end"), default=False)),
+                ]
+            )
+            if self.result_id and self.period_id
+            else self.env["kinerja.daily.log"]
+        )
+        for report in self:
+            period = report.period_id
+            report.daily_log_ids = logs.filtered(
+                lambda log, r=report, p=period: log.result_id == r.result_id and p.date_start <= log.date <= p.date_end
+            )
 
     @api.depends(
         "value",
@@ -321,44 +332,8 @@ class KinerjaRealization(models.Model):
 
     @api.constrains("attachment_ids")
     def _check_evidence(self):
-        allowed = self.env["res.company"]._kinerja_evidence_extensions()
         for report in self:
-            max_mb = report.company_id.kinerja_evidence_max_size or 10
-            # As superuser: the file may be someone else's, which the check must still read
-            # (to refuse it with a clear message) rather than fail on.
-            for attachment in report.attachment_ids.sudo():
-                extension = os.path.splitext(attachment.name or "")[1].lower().lstrip(".")
-                if allowed and extension not in allowed:
-                    raise ValidationError(
-                        self.env._(
-                            "The file “%(file)s” is not an accepted type of evidence. Accepted types: %(types)s.",
-                            file=attachment.name,
-                            types=", ".join(sorted(allowed)),
-                        )
-                    )
-                expected = SIGNATURES.get(extension)
-                if expected:
-                    found = guess_mimetype(attachment.raw or b"", default="")
-                    if not any(kind in found for kind in expected):
-                        raise ValidationError(
-                            self.env._(
-                                "The file “%(file)s” is not a real .%(extension)s file (its content is %(found)s): "
-                                "attach the document itself, saved in that format.",
-                                file=attachment.name,
-                                extension=extension,
-                                found=found or self.env._("unknown"),
-                            )
-                        )
-                if attachment.file_size > max_mb * 1024 * 1024:
-                    raise ValidationError(
-                        self.env._(
-                            "The file “%(file)s” is %(size).1f MB: evidence files may be at most %(max)s MB. "
-                            "Compress it or share it as a link.",
-                            file=attachment.name,
-                            size=attachment.file_size / 1024 / 1024,
-                            max=max_mb,
-                        )
-                    )
+            report.attachment_ids._kinerja_check_evidence(report.company_id)
 
     @api.constrains("evidence_url")
     def _check_evidence_url(self):
@@ -693,19 +668,4 @@ class KinerjaRealization(models.Model):
         """Tie uploaded evidence files to their report, so that only those who may read the
         report read its files (ir.attachment follows res_model/res_id)."""
         for report in self:
-            loose = report.attachment_ids.sudo().filtered(
-                lambda a, r=report: a.res_model != r._name or a.res_id != r.id
-            )
-            if not loose:
-                continue
-            if not self.env.su:
-                # Only fresh uploads of the current user: never another document's files.
-                foreign = loose.filtered(lambda a: a.res_id or a.create_uid != self.env.user)
-                if foreign:
-                    raise AccessError(
-                        self.env._(
-                            "Attach evidence by uploading it: “%s” belongs to another document.",
-                            foreign[0].name,
-                        )
-                    )
-            loose.write({"res_model": report._name, "res_id": report.id})
+            report.attachment_ids._kinerja_attach_to(report)

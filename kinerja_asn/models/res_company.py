@@ -107,6 +107,12 @@ class ResCompany(models.Model):
         default="pdf,jpg,jpeg,png,doc,docx,xls,xlsx,ppt,pptx,odt,ods,csv,txt,zip",
         help="Comma-separated file extensions accepted as evidence.",
     )
+    kinerja_daily_log_days = fields.Integer(
+        string="Daily Log On Time (working days)",
+        default=1,
+        help="A daily log entry counts as on time when written at the latest this many working "
+        "days after its day (0: the same day); later entries are marked late.",
+    )
     # SIASN: sending the signed results to BKN's API (off by default). The credentials are
     # readable by administrators only (as Odoo keeps its mail servers' passwords).
     kinerja_siasn_push_enabled = fields.Boolean(
@@ -229,7 +235,7 @@ class ResCompany(models.Model):
             "CHECK(kinerja_plan_deadline_days >= 0 AND kinerja_report_deadline_days >= 0 "
             "AND kinerja_evaluation_deadline_days >= 0 AND kinerja_objection_days > 0 "
             "AND kinerja_escalation_days > 0 AND kinerja_reminder_days >= 0 AND kinerja_next_year_days >= 0 "
-            "AND kinerja_evidence_max_size > 0 AND kinerja_achievement_cap >= 100)",
+            "AND kinerja_evidence_max_size > 0 AND kinerja_achievement_cap >= 100 AND kinerja_daily_log_days >= 0)",
             "Deadlines and reminders cannot be negative, the objection and escalation periods "
             "and the evidence size must be positive, and the achievement cap must be at least "
             "100%.",

@@ -27,6 +27,7 @@ class ResConfigSettings(models.TransientModel):
     kinerja_next_year_days = fields.Integer(related="company_id.kinerja_next_year_days", readonly=False)
     kinerja_evidence_max_size = fields.Integer(related="company_id.kinerja_evidence_max_size", readonly=False)
     kinerja_evidence_extensions = fields.Char(related="company_id.kinerja_evidence_extensions", readonly=False)
+    kinerja_daily_log_days = fields.Integer(related="company_id.kinerja_daily_log_days", readonly=False)
     kinerja_siasn_push_enabled = fields.Boolean(
         related="company_id.kinerja_siasn_push_enabled", readonly=False, groups="base.group_system"
     )
