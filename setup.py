@@ -55,6 +55,7 @@ setup(
         "odoo-addon-report_xlsx>=18.0dev,<18.1dev",
         "xlsxwriter",
         "python-dateutil",
+        "openpyxl",
     ],
     classifiers=[
         "Programming Language :: Python",

@@ -10,11 +10,12 @@
     "application": True,
     "installable": True,
     "depends": ["hr", "hr_org_chart", "mail", "report_xlsx"],
-    "external_dependencies": {"python": ["xlsxwriter", "python-dateutil"]},
+    "external_dependencies": {"python": ["xlsxwriter", "python-dateutil", "openpyxl"]},
     "data": [
         "security/kinerja_security.xml",
         "security/ir.model.access.csv",
         "security/kinerja_rules.xml",
+        "security/kinerja_register_import_rules.xml",
         "data/kinerja_core_value_data.xml",
         "data/mail_activity_type_data.xml",
         "data/mail_message_subtype_data.xml",
@@ -49,6 +50,7 @@
         "views/hr_employee_views.xml",
         "views/hr_department_views.xml",
         "views/res_config_settings_views.xml",
+        "views/kinerja_register_import_views.xml",
         "views/kinerja_menus.xml",
     ],
     "demo": [

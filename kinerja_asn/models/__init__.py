@@ -34,3 +34,5 @@ from . import kinerja_team_member
 from . import mail_activity
 from . import res_users
 from . import mail_thread
+from . import kinerja_register_import_line
+from . import kinerja_register_import
