@@ -169,6 +169,8 @@ class RegisterAnalysis:
             raw_nip = values.get("nip") or ""
             person.nip = rf.clean_nip(raw_nip)
             name = self._text(values, "name")
+            if name.isupper():
+                name = name.title()  # SIASN writes names in capitals
             front, back = self._text(values, "title_front"), self._text(values, "title_back")
             person.name = " ".join(filter(None, (front, name))) + (f", {back}" if back and name else "")
             person.siasn_id = self._text(values, "siasn_id")
@@ -479,7 +481,7 @@ class RegisterAnalysis:
                 )
             person.employee = by_nip or by_siasn
             if person.employee and person.name.casefold() == (person.employee.name or "").casefold():
-                person.name = person.employee.name  # SIASN writes names in capitals
+                person.name = person.employee.name  # the same name in other capitals
         rows = {}
         for person in self.people:
             if person.employee and not person.duplicate:

@@ -176,6 +176,8 @@ def _read_xlsx(content):
     sheets = []
     try:
         for worksheet in workbook.worksheets:
+            if hasattr(worksheet, "reset_dimensions"):
+                worksheet.reset_dimensions()  # exporters do not always record the used range
             raw = ((number, list(values)) for number, values in enumerate(worksheet.iter_rows(values_only=True), 1))
             table = _table(worksheet.title, raw)
             if table:
