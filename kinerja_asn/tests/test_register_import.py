@@ -5,7 +5,7 @@ import io
 import xlsxwriter
 
 from odoo.exceptions import AccessError, UserError
-from odoo.tests import tagged
+from odoo.tests import Form, tagged
 
 from .common import KinerjaCase
 
@@ -337,6 +337,63 @@ class TestRegisterImport(KinerjaCase):
         self.assertEqual((farmasi.name, farmasi.parent_id), ("Seksi Farmasi", self.dept))
         self.assertEqual(dept.siasn_unor_id, "UNOR-PKM")
         self.assertEqual((self.emp_staff.department_id, self.emp_staff2.department_id), (dept, farmasi))
+
+    def test_match_by_pns_id_and_restore_archived(self):
+        """A row is matched by its NIP, else by its PNS ID (the NIP is then corrected); an
+        archived employee in the file is restored. A NIP and a PNS ID of two employees is an
+        error."""
+        self.emp_staff2.action_archive()
+        corrected = "197501012000031002"
+        content = csv_file(
+            ("PNS_ID", "NIP_BARU", "NAMA"),
+            [("PNS-HEAD", corrected, "Kepala Dinas"), ("", STAFF2, "Staf Dua")],
+        )
+        record = self._upload(content, "pegawai.csv")
+        record.with_user(self.user_officer).action_preview()
+        head = self._line(record, corrected)
+        self.assertEqual((head.action, head.employee_id), ("update", self.emp_head))
+        self.assertEqual(head.diff, f"NIP: {HEAD} → {corrected}")
+        self.assertEqual(self._line(record, STAFF2).diff, "Active: Archived → Active")
+        record.with_user(self.user_officer).action_confirm()
+        self.assertEqual(self.emp_head.nip, corrected)
+        self.assertTrue(self.emp_staff2.active)
+        content = csv_file(("PNS_ID", "NIP_BARU", "NAMA"), [("PNS-HEAD", STAFF, "Staf Satu")])
+        record, refusal = self._refused(content, "pegawai.csv")
+        self.assertIn(f"NIP {STAFF} is Staf Satu's, but PNS ID PNS-HEAD is Kepala Dinas's", refusal)
+
+    def test_units_sheet_moves_and_renames(self):
+        """The units sheet moves existing units, even into what is below them today (the
+        office under its own division here), and renames them."""
+        division = self.env["hr.department"].create(
+            {"name": "Bidang P2P", "parent_id": self.dept.id, "siasn_unor_id": "UNOR-P2P"}
+        )
+        government = self.env["hr.department"].create({"name": "Sekretariat Daerah", "siasn_unor_id": "UNOR-SETDA"})
+        units = [
+            ("UNOR-DINKES", "Dinas Kesehatan", "UNOR-P2P"),
+            ("UNOR-P2P", "Bidang Pencegahan dan Pengendalian Penyakit", "UNOR-SETDA"),
+        ]
+        record = self._upload(xlsx([("", STAFF, "Staf Satu", "", "", "", "", "", "", "")], units))
+        record.with_user(self.user_officer).action_preview()
+        self.assertEqual(
+            self._line(record, "UNOR-P2P", "unit").diff.splitlines(),
+            [
+                "Department Name: Bidang P2P → Bidang Pencegahan dan Pengendalian Penyakit",
+                "Parent Unit: Dinas Kesehatan → Sekretariat Daerah",
+            ],
+        )
+        self.assertEqual(self._line(record, "UNOR-DINKES", "unit").action, "move")
+        record.with_user(self.user_officer).action_confirm()
+        self.assertEqual(division.name, "Bidang Pencegahan dan Pengendalian Penyakit")
+        self.assertEqual((division.parent_id, self.dept.parent_id), (government, division))
+
+    def test_form(self):
+        """The officer uploads through the form as the web client does."""
+        form = Form(self.Import.with_user(self.user_officer))
+        form.file = base64.b64encode(self._register())
+        record = form.save()  # the file's name comes with it in the browser (the binary widget)
+        self.assertEqual((record.name, record.state, record.company_id), ("Register import", "draft", self.company_a))
+        record.action_preview()
+        self.assertEqual(record.line_ids.import_id, record)
 
     # ------------------------------------------------------------------------------------
     # Bad input: a clear error naming the row, and nothing changes
