@@ -5,9 +5,10 @@ import io
 import xlsxwriter
 
 from odoo.exceptions import AccessError, UserError
-from odoo.tests import Form, tagged
+from odoo.tests import Form, new_test_user, tagged
 
 from .common import KinerjaCase
+from .test_tour import KinerjaTourCase
 
 PEOPLE = (
     "PNS_ID",
@@ -685,3 +686,41 @@ class TestRegisterImport(KinerjaCase):
             counts.append(self.env.cr.sql_log_count - before)
             self.assertEqual(record.create_count, size)
         self.assertLessEqual(counts[1], counts[0], f"queries for 10 and 40 rows: {counts}")
+
+
+@tagged("post_install", "-at_install")
+class TestRegisterImportTour(KinerjaTourCase):
+    def test_tour_review_and_apply(self):
+        """In the browser, the officer reads the preview's rows and org chart, then applies."""
+        env = self.env
+        officer = new_test_user(
+            env,
+            login="tour_pengelola",
+            password="tour_pengelola",
+            groups="base.group_user,kinerja_asn.group_kinerja_officer",
+        )
+        unit = env["hr.department"].create({"name": "Dinas Kesehatan", "siasn_unor_id": "UNOR-DINKES"})
+        Employee = env["hr.employee"]
+        head = Employee.create({"name": "Kepala Dinas", "nip": HEAD, "department_id": unit.id, "position_type": "jpt"})
+        section = Employee.create(
+            {"name": "Kepala Seksi", "nip": SECTION, "parent_id": head.id, "department_id": unit.id}
+        )
+        staff2 = Employee.create({"name": "Staf Dua", "nip": STAFF2, "parent_id": section.id, "department_id": unit.id})
+        units = [("UNOR-P2P", "Bidang P2P", "UNOR-DINKES")]
+        people = [
+            ("", SECTION, "Kepala Seksi", "", "", "", "", "UNOR-P2P", "", HEAD),
+            ("", STAFF2, "Staf Dua", "", "", "", "", "UNOR-DINKES", "", NEW),
+            ("", NEW, "Rina Wati", "III/a", "Fungsional", "", "Epidemiolog Ahli Muda", "UNOR-P2P", "", SECTION),
+        ]
+        record = (
+            env["kinerja.register.import"]
+            .with_user(officer)
+            .create({"file": base64.b64encode(xlsx(people, units)), "file_name": "pegawai.xlsx"})
+        )
+        record.action_preview()
+        self.start_tour(
+            f"/odoo/kinerja-register-import/{record.id}", "kinerja_asn_register_import", login="tour_pengelola"
+        )
+        self.assertEqual(record.state, "done")
+        self.assertEqual(staff2.parent_id.nip, NEW)
+        self.assertEqual(section.department_id.name, "Bidang P2P")
