@@ -161,6 +161,10 @@ class RegisterAnalysis:
 
     def _read_people(self, sheet):
         _ = self._
+        self.sheet_units_by_name = {}
+        for unit in self.units.values():
+            if unit.name:
+                self.sheet_units_by_name.setdefault(unit.name.casefold(), unit)
         Employee = self.env["hr.employee"]
         levels_given = "level" in self.people_columns
         for number, values in sheet.records(rf.EMPLOYEE_COLUMNS):
@@ -270,12 +274,8 @@ class RegisterAnalysis:
         key = unit_id or f"name:{unit_name.casefold()}"
         if key in self.units:
             unit = self.units[key]
-        elif not unit_id and (
-            named := [
-                u for u in self.units.values() if u.origin == "sheet" and u.name.casefold() == unit_name.casefold()
-            ]
-        ):
-            unit = named[0]
+        elif not unit_id and unit_name.casefold() in self.sheet_units_by_name:
+            unit = self.sheet_units_by_name[unit_name.casefold()]
         else:
             unit = _Unit(person.row, person.sheet, unit_id, unit_name, "employee")
             unit.parent_siasn_id = self._text(person.values, "unit_parent_id")
