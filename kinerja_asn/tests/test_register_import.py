@@ -615,6 +615,14 @@ class TestRegisterImport(KinerjaCase):
         with self.assertRaises(AccessError):
             record.with_user(self.user_staff).action_confirm()
         self.assertEqual(record.state, "previewed")
+        # the menu and the screens are the officers'
+        menu = self.env.ref("kinerja_asn.kinerja_register_import_menu")
+        Menu = self.env["ir.ui.menu"]
+        self.assertIn(menu.id, Menu.with_user(self.user_officer)._visible_menu_ids())
+        self.assertNotIn(menu.id, Menu.with_user(self.user_staff)._visible_menu_ids())
+        for model in ("kinerja.register.import", "kinerja.register.import.line"):
+            views = self.env[model].with_user(self.user_officer).get_views([(False, "list"), (False, "form")])
+            self.assertEqual(set(views["views"]), {"list", "form"})
         # another government's officer does not see it
         officer_b = self.env["res.users"].create(
             {
