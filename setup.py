@@ -60,6 +60,7 @@ setup(
         # 0.25.2 and later need cryptography 43).
         "pyhanko>=0.20.1,<0.21 ; python_version < '3.12'",
         "pyhanko>=0.21,<0.25.2 ; python_version >= '3.12'",
+        "openpyxl",
     ],
     classifiers=[
         "Programming Language :: Python",

@@ -10,12 +10,13 @@
     "application": True,
     "installable": True,
     "depends": ["hr", "hr_org_chart", "mail", "report_xlsx"],
-    "external_dependencies": {"python": ["xlsxwriter", "python-dateutil", "pyhanko"]},
+    "external_dependencies": {"python": ["xlsxwriter", "python-dateutil", "pyhanko", "openpyxl"]},
     "data": [
         "security/kinerja_security.xml",
         "security/ir.model.access.csv",
         "security/kinerja_rules.xml",
         "security/kinerja_siasn_rules.xml",
+        "security/kinerja_register_import_rules.xml",
         "data/kinerja_core_value_data.xml",
         "data/mail_activity_type_data.xml",
         "data/mail_message_subtype_data.xml",
@@ -58,6 +59,7 @@
         "views/kinerja_siasn_code_views.xml",
         "views/kinerja_siasn_export_views.xml",
         "report/kinerja_siasn_export_xlsx.xml",
+        "views/kinerja_register_import_views.xml",
         "views/kinerja_menus.xml",
     ],
     "demo": [

@@ -40,3 +40,5 @@ from . import mail_activity
 from . import res_users
 from . import mail_thread
 from . import kinerja_daily_log
+from . import kinerja_register_import_line
+from . import kinerja_register_import

@@ -23,3 +23,4 @@ from . import test_users_without_email
 from . import test_pdf_signature
 from . import test_evaluation_figures
 from . import test_daily_log
+from . import test_register_import
