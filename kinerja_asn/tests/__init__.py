@@ -18,3 +18,5 @@ from . import test_i18n
 from . import test_migration
 from . import test_tour_screens
 from . import test_workflow_forgery
+from . import test_distribution
+from . import test_penetapan
