@@ -58,7 +58,7 @@ class KinerjaPenetapan(models.Model):
         help="Capaian Kinerja Organisasi: the unit's organisation predicate for the period, whose curve "
         "the employees' predicates must follow. Recorded with the lines; fixed once confirmed.",
     )
-    line_ids = fields.One2many("kinerja.penetapan.line", "penetapan_id", string="Employees", readonly=True)
+    line_ids = fields.One2many("kinerja.penetapan.line", "penetapan_id", string="Employees' Predicates", readonly=True)
     rule_line_ids = fields.One2many("kinerja.penetapan.rule", "penetapan_id", string="Distribution", readonly=True)
     employee_count = fields.Integer(compute="_compute_counts", string="Employees")
     signed_count = fields.Integer(compute="_compute_counts", string="Signed")

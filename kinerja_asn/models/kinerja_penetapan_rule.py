@@ -15,7 +15,7 @@ class KinerjaPenetapanRule(models.Model):
 
     penetapan_id = fields.Many2one("kinerja.penetapan", required=True, index=True, ondelete="cascade")
     sequence = fields.Integer(default=10)
-    rule_id = fields.Many2one("kinerja.distribution.rule", string="Rule", ondelete="set null")
+    rule_id = fields.Many2one("kinerja.distribution.rule", string="Distribution Rule", ondelete="set null")
     description = fields.Char(string="Rule")
     predicate = fields.Selection(PREDICATES)
     extra_predicate = fields.Selection(PREDICATES, string="Or Predicate")

@@ -105,7 +105,8 @@ class ResCompany(models.Model):
         string="Unit Rated Outstanding",
         default="above",
         required=True,
-        help="Work-result rating suggested to the head of a unit whose organisation predicate is Outstanding.",
+        help="Work-result rating of the head of a unit whose organisation predicate is Outstanding: set by "
+        "it, not a suggestion (SE MenPANRB 3/2023).",
     )
     kinerja_org_rating_good = fields.Selection(RATINGS, string="Unit Rated Good", default="meets", required=True)
     kinerja_org_rating_needs_improvement = fields.Selection(
