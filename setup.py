@@ -55,6 +55,11 @@ setup(
         "odoo-addon-report_xlsx>=18.0dev,<18.1dev",
         "xlsxwriter",
         "python-dateutil",
+        # PAdES signatures of the PDF reports. Odoo 18 pins cryptography 3.4.8 below Python 3.12
+        # (pyHanko 0.20 is the last release that accepts it) and 42.0.8 from 3.12 on (pyHanko
+        # 0.25.2 and later need cryptography 43).
+        "pyhanko>=0.20.1,<0.21 ; python_version < '3.12'",
+        "pyhanko>=0.21,<0.25.2 ; python_version >= '3.12'",
     ],
     classifiers=[
         "Programming Language :: Python",

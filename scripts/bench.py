@@ -708,26 +708,42 @@ class Generator:
         company = self.company
         tpp = company._kinerja_tpp_map()
         cr = self.cr
-        cr.execute("CREATE TEMP TABLE bench_credit (level varchar, predicate varchar, points float)")
+        # the figures a signature freezes: a month (1/12) of the level's coefficient at the
+        # predicate's percentage, rounded as the ORM stores them; no annual conversion yet, so
+        # every month counts
+        cr.execute("CREATE TEMP TABLE bench_credit (level varchar, predicate varchar, coefficient float, points float)")
         self._copy(
             "bench_credit",
-            ["level", "predicate", "points"],
+            ["level", "predicate", "coefficient", "points"],
             [
-                {"level": level, "predicate": pred, "points": share * coefficient / 12}
+                {
+                    "level": level,
+                    "predicate": pred,
+                    "coefficient": coefficient,
+                    "points": round(share * coefficient / 12, 3),
+                }
                 for level, coefficient in CREDIT_COEFFICIENT.items()
                 for pred, share in CREDIT_SHARE.items()
             ],
         )
-        cr.execute("CREATE TEMP TABLE bench_tpp (predicate varchar, percent float)")
-        self._copy("bench_tpp", ["predicate", "percent"], [{"predicate": k, "percent": v} for k, v in tpp.items()])
+        cr.execute("CREATE TEMP TABLE bench_tpp (predicate varchar, percent float, credit_percent float)")
+        self._copy(
+            "bench_tpp",
+            ["predicate", "percent", "credit_percent"],
+            [{"predicate": k, "percent": v, "credit_percent": CREDIT_SHARE[k] * 100} for k, v in tpp.items()],
+        )
         cr.execute(
             """
             INSERT INTO kinerja_evaluation (name, skp_id, employee_id, user_id, evaluator_id, evaluator_user_id,
                 evaluator_parent_id, evaluator_parent_user_id, department_id, company_id, evaluation_type,
                 period_id, period_date_start, achievement, suggested_result_rating, suggestion_note,
                 result_rating, behavior_rating, predicate, state, done_date, done_by_id, objection_deadline,
-                credit_points, tpp_percent, verification_code, create_uid, write_uid, create_date, write_date)
-            SELECT x.*, COALESCE(c.points, 0), COALESCE(t.percent, 0),
+                credit_points, tpp_percent, credit_position_type, credit_functional_level, credit_coefficient,
+                credit_percent, credit_months, credit_points_counted,
+                verification_code, create_uid, write_uid, create_date, write_date)
+            SELECT x.*, COALESCE(c.points, 0), COALESCE(t.percent, 0), x.position_type,
+                   CASE WHEN x.position_type = 'functional' THEN x.functional_level END, COALESCE(c.coefficient, 0),
+                   COALESCE(t.credit_percent, 0), 1, COALESCE(c.points, 0),
                    substr(md5(random()::text || x.skp_id::text), 1, 16), 1, 1, %(now)s, %(now)s
               FROM (
                 SELECT s.employee_name || ' - ' || m.name AS name, s.id AS skp_id,

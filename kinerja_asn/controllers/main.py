@@ -23,6 +23,8 @@ class KinerjaVerification(http.Controller):
         values = {"document": document, "code": code, "unit": False}
         if document:
             values.update(document._verification_values())
+            # the page's header and footer are those of the agency that issued the document
+            values["res_company"] = document.company_id
             # Part of the NIP only: enough to tell two people apart, not to copy it.
             nip = values["nip"]
             values["nip"] = f"{nip[:4]}…{nip[-3:]}" if len(nip) > 7 else nip

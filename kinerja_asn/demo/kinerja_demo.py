@@ -9,6 +9,22 @@ class KinerjaDemo(models.AbstractModel):
     _description = "Kinerja Demo Data"
 
     @api.model
+    def _link_jobs(self, company_ids):
+        """Demo data: a job position (hr.job) per position title of the governments' people,
+        so that the SKP's position (Jabatan) is filled as in an agency's register."""
+        employees = self.env["hr.employee"].search(
+            [("company_id", "in", company_ids), ("job_id", "=", False), ("job_title", "!=", False)]
+        )
+        jobs = {}
+        for employee in employees:
+            key = (employee.job_title, employee.company_id.id)
+            if key not in jobs:
+                jobs[key] = self.env["hr.job"].search(
+                    [("name", "=", employee.job_title), ("company_id", "=", employee.company_id.id)], limit=1
+                ) or self.env["hr.job"].create({"name": employee.job_title, "company_id": employee.company_id.id})
+            employee.job_id = jobs[key]
+
+    @api.model
     def _fill_realizations(self, skp_ids, missing_last_skp_ids=()):
         """Demo data: realisation of the given SKPs for every month already ended this year,
         accepted except the latest month, which waits for review (or is missing for the SKPs

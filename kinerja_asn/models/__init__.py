@@ -1,5 +1,6 @@
 from . import res_company
 from . import res_config_settings
+from . import ir_actions_report
 from . import hr_employee_base
 from . import hr_employee
 from . import hr_employee_public
@@ -34,6 +35,10 @@ from . import kinerja_penetapan_line
 from . import kinerja_penetapan_rule
 from . import kinerja_reminder
 from . import kinerja_team_member
+from . import kinerja_siasn_code
+from . import kinerja_siasn_client
+from . import kinerja_siasn_export
+from . import kinerja_siasn_export_line
 from . import mail_activity
 from . import res_users
 from . import mail_thread

@@ -68,7 +68,10 @@ class KinerjaCoaching(models.Model):
                 coach = self.env["hr.employee"].browse(vals.get("coach_id") or self.env.user.employee_id.id)
                 if coach not in mine:
                     raise AccessError(
-                        self.env._("Only the coach (%s) writes this coaching note.", coach.sudo().name or "-")
+                        self.env._(
+                            "Only the coach (%s) writes this coaching note.",
+                            self.env["hr.employee.public"].browse(coach.id).name or "-",
+                        )
                     )
         notes = super().create(vals_list)
         for note in notes:

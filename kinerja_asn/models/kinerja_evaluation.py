@@ -1,16 +1,43 @@
-from dateutil.relativedelta import relativedelta
+from collections import defaultdict
+from datetime import timedelta
+
+import pytz
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tools import float_compare
 from odoo.tools.translate import LazyTranslate
 
-from ..tools.achievement import CREDIT_COEFFICIENT, CREDIT_SHARE, ORG_RATINGS, PREDICATES, RATINGS, predicate
+from ..tools.achievement import (
+    CREDIT_COEFFICIENT,
+    CREDIT_SHARE,
+    ORG_RATINGS,
+    PREDICATES,
+    RATINGS,
+    credit_points,
+    months_held,
+    predicate,
+)
 from ..tools.fixed_fields import check_fixed
+from .hr_employee_base import FUNCTIONAL_LEVELS, POSITION_TYPES
 from .kinerja_workflow_mixin import MAIL_FIELDS
 
 _lt = LazyTranslate(__name__)
 # What the evaluator writes; locked once signed.
 RATING_FIELDS = {"result_rating", "behavior_rating", "override_reason", "feedback", "line_ids"}
+# The follow-up figures: live on a draft, frozen by the signature (workflow fields).
+FOLLOW_UP_FIELDS = (
+    "credit_position_type",
+    "credit_functional_level",
+    "credit_coefficient",
+    "credit_percent",
+    "credit_months",
+    "credit_points",
+    "tpp_percent",
+)
+SIGNED_FIGURES = frozenset({*FOLLOW_UP_FIELDS, "credit_points_counted", "objection_deadline"})
+# The agency's time zone when neither the company nor the signer has one (WIB).
+DEFAULT_TZ = "Asia/Jakarta"
 
 
 class KinerjaEvaluation(models.Model):
@@ -34,6 +61,7 @@ class KinerjaEvaluation(models.Model):
             "suggested_result_rating",
             "suggestion_note",
             "verification_code",
+            *SIGNED_FIGURES,
         }
     )
     _workflow_activities = {"draft": ("kinerja_asn.mail_act_evaluation", "evaluator")}
@@ -143,26 +171,81 @@ class KinerjaEvaluation(models.Model):
     )
     done_date = fields.Datetime(string="Signed On", readonly=True, copy=False)
     done_by_id = fields.Many2one("res.users", string="Signed By", readonly=True, copy=False)
-    objection_deadline = fields.Date(compute="_compute_objection_deadline", store=True)
+    objection_deadline = fields.Date(
+        readonly=True,
+        copy=False,
+        help="Last day to object: the day of signing in the agency's time zone, plus the objection "
+        "period in force at signing.",
+    )
     objection_ids = fields.One2many("kinerja.objection", "evaluation_id", string="Objections")
     objection_count = fields.Integer(compute="_compute_objection_count")
     periodic_ids = fields.Many2many(
         "kinerja.evaluation", compute="_compute_periodic_ids", string="Periodic Evaluations"
     )
+    # The follow-up figures: a draft shows them as today's employee and settings give them; the
+    # signature freezes them (and a decided objection revises them with its new predicate).
+    credit_position_type = fields.Selection(
+        POSITION_TYPES,
+        string="Position Type (Credit)",
+        compute="_compute_follow_up",
+        store=True,
+        help="The employee's position type: today's on a draft, the one at signing once signed.",
+    )
+    credit_functional_level = fields.Selection(
+        FUNCTIONAL_LEVELS,
+        string="Functional Level (Credit)",
+        compute="_compute_follow_up",
+        store=True,
+        help="The functional level the credit points are converted at: today's on a draft, the one at "
+        "signing once signed.",
+    )
+    credit_coefficient = fields.Float(
+        string="Annual Coefficient",
+        compute="_compute_follow_up",
+        store=True,
+        aggregator=None,
+        help="Annual credit-point coefficient of the functional level (0 outside a functional position).",
+    )
+    credit_percent = fields.Float(
+        string="Predicate Percentage (%)",
+        compute="_compute_follow_up",
+        store=True,
+        aggregator=None,
+        help="Share of the annual coefficient earned with the predicate: Very Good 150 %, Good 100 %, "
+        "Needs Improvement 75 %, Poor 50 %, Very Poor 25 %.",
+    )
+    credit_months = fields.Float(
+        string="Months Converted",
+        compute="_compute_follow_up",
+        store=True,
+        aggregator=None,
+        help="Months this evaluation converts: those of the SKP for an annual evaluation (an SKP of "
+        "July to December converts 6), those of the period the SKP covers for a periodic one.",
+    )
     credit_points = fields.Float(
         compute="_compute_follow_up",
         store=True,
         digits=(16, 3),
-        aggregator="sum",
-        help="Credit points of a functional position: the predicate's share of the annual "
-        "coefficient of the level, pro rata for a periodic evaluation.",
+        aggregator=None,
+        help="Credit points of a functional position: the predicate's percentage of the annual "
+        "coefficient of the level, for the months converted (x months / 12).",
+    )
+    credit_points_counted = fields.Float(
+        string="Credit Points Counted",
+        readonly=True,
+        copy=False,
+        digits=(16, 3),
+        help="The credit points this signed evaluation adds to the employee's total: an annual "
+        "conversion counts for the months of its SKP; a periodic one only while no annual "
+        "conversion of its SKP is signed (then it counts 0, the months being the annual one's).",
     )
     tpp_percent = fields.Float(
         string="TPP (%)",
         compute="_compute_follow_up",
         store=True,
         aggregator="avg",
-        help="Share of the performance part of the regional allowance (TPP) paid for this predicate.",
+        help="Share of the performance part of the regional allowance (TPP) paid for this predicate: "
+        "today's setting on a draft, the one at signing once signed.",
     )
     distribution_warning = fields.Text(compute="_compute_distribution_warning")
     can_evaluate = fields.Boolean(compute="_compute_can_evaluate")
@@ -191,14 +274,6 @@ class KinerjaEvaluation(models.Model):
         for evaluation in self:
             evaluation.predicate = predicate(evaluation.result_rating, evaluation.behavior_rating)
 
-    @api.depends("done_date", "company_id.kinerja_objection_days")
-    def _compute_objection_deadline(self):
-        for evaluation in self:
-            days = evaluation.company_id.kinerja_objection_days or 14
-            evaluation.objection_deadline = (
-                fields.Date.to_date(evaluation.done_date) + relativedelta(days=days) if evaluation.done_date else False
-            )
-
     def _compute_objection_count(self):
         counts = dict(
             self.env["kinerja.objection"]._read_group(
@@ -220,9 +295,12 @@ class KinerjaEvaluation(models.Model):
                 evaluation.periodic_ids = False
 
     @api.depends(
+        "state",
         "predicate",
         "evaluation_type",
         "period_id",
+        "skp_id.date_start",
+        "skp_id.date_end",
         "employee_id.position_type",
         "employee_id.functional_level",
         "company_id.kinerja_tpp_very_good",
@@ -232,18 +310,16 @@ class KinerjaEvaluation(models.Model):
         "company_id.kinerja_tpp_very_poor",
     )
     def _compute_follow_up(self):
+        """Live figures on a draft. A signed evaluation keeps those its signature wrote: it is
+        left unassigned, which keeps the stored value (as a sale order line keeps an invoiced
+        price), so a later change of the employee's level or of the settings changes nothing."""
         for evaluation in self:
-            employee = evaluation.employee_id.sudo()
-            points = 0.0
-            if evaluation.predicate and employee.position_type == "functional":
-                coefficient = CREDIT_COEFFICIENT.get(employee.functional_level, 0.0)
-                points = CREDIT_SHARE[evaluation.predicate] * coefficient
-                if evaluation.evaluation_type == "periodic":
-                    points *= evaluation._months() / 12
-            evaluation.credit_points = points
-            evaluation.tpp_percent = (
-                evaluation.company_id._kinerja_tpp_map().get(evaluation.predicate, 0.0) if evaluation.predicate else 0.0
-            )
+            if evaluation.state == "done":
+                if not evaluation.id and evaluation._origin:
+                    # a signed evaluation on screen (a new record over it): the stored figures
+                    evaluation.update({fname: evaluation._origin[fname] for fname in FOLLOW_UP_FIELDS})
+                continue
+            evaluation.update(evaluation._live_figures())
 
     @api.depends("predicate", "department_id", "period_id", "state")
     def _compute_distribution_warning(self):
@@ -338,6 +414,8 @@ class KinerjaEvaluation(models.Model):
         suggestions = batch._suggestion_values_multi(line_achievements)
         batch._create_lines(line_achievements)
         batch._store_suggestions(suggestions)
+        # signed from the start (data loaded by the superuser): the figures of that signature
+        batch.filtered(lambda e: e.state == "done")._freeze_figures()
         batch._apply_head_rating()
         return evaluations
 
@@ -409,6 +487,7 @@ class KinerjaEvaluation(models.Model):
         if new_state == "done":
             for evaluation in self:
                 evaluation._workflow_write({"verification_code": evaluation._new_verification_code()})
+            self._freeze_figures()
 
     @api.model
     def _check_rating_keys(self, vals):
@@ -532,11 +611,99 @@ class KinerjaEvaluation(models.Model):
             "signed_on": self.done_date,
         }
 
-    def _months(self):
+    # ------------------------------------------------------------------------------------
+    # Signed figures: credit points, TPP, objection deadline
+    # ------------------------------------------------------------------------------------
+    def _credit_months(self):
+        """The months this evaluation converts into credit points: the SKP's for an annual one
+        (pro rata: an SKP of July to December is 6), the part of the period the SKP covers for
+        a periodic one."""
         self.ensure_one()
-        period = self.period_id
-        delta = relativedelta(period.date_end, period.date_start)
-        return delta.years * 12 + delta.months + 1
+        skp, period = self.skp_id, self.period_id
+        if not (skp and period):
+            return 0.0
+        if self.evaluation_type == "annual":
+            return months_held(skp.date_start, skp.date_end)
+        return months_held(max(period.date_start, skp.date_start), min(period.date_end, skp.date_end))
+
+    def _live_figures(self):
+        """The follow-up figures as today's employee, SKP and settings give them."""
+        self.ensure_one()
+        # read as superuser: the evaluator may not read the employee's private fields
+        employee = self.employee_id.sudo()
+        functional = employee.position_type == "functional"
+        level = employee.functional_level if functional else False
+        coefficient = CREDIT_COEFFICIENT.get(level, 0.0) if level else 0.0
+        percent = CREDIT_SHARE.get(self.predicate, 0.0) * 100.0 if self.predicate else 0.0
+        months = self._credit_months()
+        return {
+            "credit_position_type": employee.position_type or False,
+            "credit_functional_level": level,
+            "credit_coefficient": coefficient,
+            "credit_percent": percent,
+            "credit_months": months,
+            "credit_points": credit_points(percent, coefficient, months),
+            "tpp_percent": self.company_id._kinerja_tpp_map().get(self.predicate, 0.0) if self.predicate else 0.0,
+        }
+
+    def _freeze_figures(self, revised=False):
+        """Write the figures of these signed evaluations, as the signature (or, ``revised``, a
+        decided objection) sets them: the live figures at signing and the objection deadline;
+        a decided objection keeps the level, coefficient, months and deadline of the signature
+        and converts the revised predicate. Then the credit points counted, for their SKPs."""
+        for evaluation in self:
+            figures = evaluation._live_figures()
+            if revised:
+                figures = {
+                    "credit_percent": figures["credit_percent"],
+                    "credit_points": credit_points(
+                        figures["credit_percent"], evaluation.credit_coefficient, evaluation.credit_months
+                    ),
+                    "tpp_percent": figures["tpp_percent"],
+                }
+            else:
+                days = evaluation.company_id.kinerja_objection_days or 14
+                figures["objection_deadline"] = evaluation._kinerja_local_date(evaluation.done_date) + timedelta(
+                    days=days
+                )
+            evaluation._workflow_write(figures)
+        self._count_credit_points()
+
+    def _count_credit_points(self):
+        """Set the credit points counted of the signed evaluations of these evaluations' SKPs
+        (DOMAIN.md, credit points): an annual conversion counts for the months of its SKP; a
+        periodic one counts only while its SKP has no signed annual conversion, which covers
+        its months. So no total adds the periodic and the annual points of the same months."""
+        # Named exception: the earlier evaluations of the SKP may have been signed by a former
+        # evaluator, whom the record rules follow; the counting covers them all.
+        signed = self.sudo().skp_id.evaluation_ids.filtered(lambda e: e.state == "done")
+        with_annual = signed.filtered(lambda e: e.evaluation_type == "annual").skp_id
+        changes = defaultdict(list)
+        for evaluation in signed:
+            counted = evaluation.credit_points
+            if evaluation.evaluation_type == "periodic" and evaluation.skp_id in with_annual:
+                counted = 0.0
+            if float_compare(counted, evaluation.credit_points_counted, precision_digits=6):
+                changes[counted].append(evaluation.id)
+        for counted, ids in changes.items():
+            signed.browse(ids)._workflow_write({"credit_points_counted": counted})
+
+    def _kinerja_tz(self):
+        """The agency's time zone, in which its days (the objection period) are counted: the
+        company's, else the signer's, else Western Indonesia (WIB)."""
+        self.ensure_one()
+        # read as superuser: the employee objecting may not read the signer's preferences
+        evaluation = self.sudo()
+        name = evaluation.company_id.partner_id.tz or evaluation.done_by_id.tz or DEFAULT_TZ
+        try:
+            return pytz.timezone(name)
+        except pytz.UnknownTimeZoneError:
+            return pytz.timezone(DEFAULT_TZ)
+
+    def _kinerja_local_date(self, moment=None):
+        """The agency's date at ``moment`` (a UTC datetime, by default now)."""
+        moment = fields.Datetime.to_datetime(moment) or fields.Datetime.now()
+        return pytz.utc.localize(moment).astimezone(self._kinerja_tz()).date()
 
     def _check_signable(self):
         self.ensure_one()

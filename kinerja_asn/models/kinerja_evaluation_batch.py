@@ -103,9 +103,8 @@ class KinerjaEvaluation(models.Model):
         """Daily: draft evaluations, with their suggestions, for every approved SKP covering a
         sub-period that has ended (and, after a year ends, the annual ones). Periods already
         prepared get nothing new; each period is committed on its own."""
-        # Named exception: the job prepares the whole agency, whoever starts it (the scheduler
-        # runs as superuser already; so does the officer's Run Now).
-        return self.sudo()._prepare_due_evaluations(department)
+        # It prepares the whole agency: the scheduler and the officers' Run Now start it as superuser.
+        return self._prepare_due_evaluations(department)
 
     @api.model
     def _prepare_due_evaluations(self, department=None):
@@ -225,12 +224,10 @@ class KinerjaEvaluation(models.Model):
                     values["suggestion_note"] = self.env._("Most frequent periodic rating")
         elif self.approach == "quantitative":
             if self.evaluation_type == "annual":
-                periodic = self.skp_id.evaluation_ids.filtered(
-                    lambda e: e.evaluation_type == "periodic" and e.state == "done"
-                )
-                if periodic:
-                    values["achievement"] = sum(periodic.mapped("achievement")) / len(periodic)
-                values["suggestion_note"] = self.env._("Average achievement of the year")
+                # the year's realisation (each indicator's values combined by its aggregation)
+                # against the year's targets, as ``figures`` hold them: not an average of the
+                # periodic figures, each of which is cumulative up to its period
+                values["suggestion_note"] = self.env._("Realisation of the year against the targets of the year")
             else:
                 values["suggestion_note"] = self.env._("Achievement up to the end of the period")
             values["suggested_result_rating"] = rating_from_achievement(

@@ -102,7 +102,7 @@ class KinerjaGoal(models.Model):
     @api.ondelete(at_uninstall=False)
     def _unlink_except_carried(self):
         """SKPs cascade from the goal: deleting it would cut their link silently."""
-        carried = self.env["kinerja.skp.result"].sudo().search_count([("goal_id", "child_of", self.ids)], limit=1)
+        carried = self.env["kinerja.skp.result"].search_count([("goal_id", "child_of", self.ids)], limit=1)
         if carried:
             raise UserError(
                 self.env._(

@@ -71,16 +71,12 @@ class KinerjaGoalTarget(models.Model):
         that a subordinate's share is not counted again on top of his supervisor's total."""
         # Organisation-level figures: summed over SKPs the current user may not read one by one.
         targets = self.sudo()
-        found = (
-            self.env["kinerja.skp.indicator"]
-            .sudo()
-            .search(
-                [
-                    ("result_id.root_goal_id", "child_of", targets.goal_id.ids),
-                    ("indicator_id", "in", targets.indicator_id.ids),
-                    ("state", "in", ("approved", "done")),
-                ]
-            )
+        found = targets.env["kinerja.skp.indicator"].search(
+            [
+                ("result_id.root_goal_id", "child_of", targets.goal_id.ids),
+                ("indicator_id", "in", targets.indicator_id.ids),
+                ("state", "in", ("approved", "done")),
+            ]
         )
         carrying = {(ind.result_id.id, ind.indicator_id.id) for ind in found}
         result = {}

@@ -14,7 +14,8 @@ DECISION_FIELDS = frozenset({"revised_result_rating", "revised_behavior_rating",
 
 class KinerjaObjection(models.Model):
     """Keberatan: the employee's objection to a signed evaluation, decided finally by the
-    evaluator's supervisor."""
+    evaluator's supervisor; where the evaluator has no supervisor on record (a JPT evaluated by
+    the head of region), by the performance officers."""
 
     _name = "kinerja.objection"
     _description = "Objection to an Evaluation"
@@ -71,6 +72,13 @@ class KinerjaObjection(models.Model):
     )
     company_id = fields.Many2one(related="evaluation_id.company_id", store=True, index=True)
     deadline = fields.Date(related="evaluation_id.objection_deadline", store=True)
+    officer_decides = fields.Boolean(
+        string="Decided by the Officers",
+        compute="_compute_officer_decides",
+        store=True,
+        help="The evaluator has no supervisor on record (or none with a login): the performance "
+        "officers decide the objection.",
+    )
     original_result_rating = fields.Selection(RATINGS, readonly=True, string="Original Work-Result Rating")
     original_behavior_rating = fields.Selection(RATINGS, readonly=True, string="Original Behaviour Rating")
     original_predicate = fields.Selection(PREDICATES, readonly=True)
@@ -99,6 +107,11 @@ class KinerjaObjection(models.Model):
         ),
     ]
 
+    @api.depends("decider_user_id")
+    def _compute_officer_decides(self):
+        for objection in self:
+            objection.officer_decides = not objection.decider_user_id
+
     @api.depends_context("uid")
     @api.depends("state", "decider_user_id")
     def _compute_can_decide(self):
@@ -124,13 +137,13 @@ class KinerjaObjection(models.Model):
                         self.env._("The revised ratings and the reasons of the decision are the decider's to write.")
                     )
         records = super().create(vals_list)
-        today = fields.Date.context_today(self)
         for objection in records:
             # read as superuser: the evaluation's figures, which the objection copies
             evaluation = objection.evaluation_id.sudo()
             if evaluation.state != "done":
                 raise UserError(self.env._("Only a signed evaluation can be objected to."))
-            if today > evaluation.objection_deadline:
+            # the agency's day, in its time zone (WIB by default), not the server's (UTC)
+            if evaluation._kinerja_local_date() > evaluation.objection_deadline:
                 raise UserError(
                     self.env._(
                         "The objection period of %(evaluation)s ended on %(deadline)s: it can no longer be "
@@ -145,14 +158,6 @@ class KinerjaObjection(models.Model):
                 raise UserError(
                     self.env._("%s was already objected to: the decision on it is final.", evaluation.display_name)
                 )
-            if not objection.decider_user_id:
-                raise UserError(
-                    self.env._(
-                        "%s has no evaluator's supervisor to decide the objection: ask the performance "
-                        "officer to set one on the SKP.",
-                        evaluation.display_name,
-                    )
-                )
             objection._workflow_write(
                 {
                     "original_result_rating": evaluation.result_rating,
@@ -161,6 +166,13 @@ class KinerjaObjection(models.Model):
                 }
             )
         records.activity_update()
+        for objection in records.filtered("officer_decides"):
+            objection.message_post(
+                body=self.env._(
+                    "The evaluator of %s has no supervisor on record: the performance officers decide this objection.",
+                    objection.evaluation_id.sudo().display_name,
+                )
+            )
         return records
 
     def write(self, vals):
@@ -171,12 +183,8 @@ class KinerjaObjection(models.Model):
                     raise UserError(
                         self.env._("The decision on %s is final: it can no longer change.", objection.display_name)
                     )
-                if set(vals) & DECISION_FIELDS and objection.decider_user_id != self.env.user:
-                    raise AccessError(
-                        self.env._(
-                            "Only the evaluator's supervisor (%s) decides this objection.", objection.decider_id.name
-                        )
-                    )
+                if set(vals) & DECISION_FIELDS and "evaluator_parent" not in objection._workflow_roles():
+                    raise AccessError(objection._workflow_refusal("accepted"))
                 if set(vals) - DECISION_FIELDS - MAIL_FIELDS and objection.user_id != self.env.user:
                     raise AccessError(self.env._("Only %s edits his objection.", objection.employee_id.name))
         return super().write(vals)
@@ -189,10 +197,69 @@ class KinerjaObjection(models.Model):
     def _workflow_undeletable_message(self):
         return self.env._("A decided objection is kept on record; it cannot be deleted.")
 
+    def _workflow_roles(self):
+        """The officers stand in for the evaluator's supervisor where there is none on record
+        (a JPT evaluated by the head of region): they decide. Not on an objection to an
+        evaluation of their own, nor to one they signed."""
+        roles = super()._workflow_roles()
+        record = self.sudo()
+        if (
+            record.officer_decides
+            and "officer" in roles
+            and "employee" not in roles
+            and record.evaluator_id.user_id != self.env.user
+        ):
+            roles.add("evaluator_parent")
+        return roles
+
     def _workflow_refusal(self, new_state):
         if self.state != "submitted":
             return self.env._("The decision on %s is final.", self.display_name)
+        if self.sudo().officer_decides:
+            return self.env._(
+                "The evaluator of %s has no supervisor on record: a performance officer (other than the "
+                "employee and the evaluator) decides this objection.",
+                self.display_name,
+            )
         return self.env._("Only the evaluator's supervisor (%s) decides this objection.", self.decider_id.name)
+
+    def _workflow_schedule(self, xmlid, role):
+        """The decision's to-do goes to the evaluator's supervisor; where there is none, to each
+        performance officer of the agency (the first to decide closes them all)."""
+        super()._workflow_schedule(xmlid, role)
+        routed = self.filtered(lambda o: o.officer_decides and o.state == "submitted")
+        if role != "evaluator_parent" or not routed:
+            return
+        activity_type = self.env.ref(xmlid)
+        officers = self.env.ref("kinerja_asn.group_kinerja_officer").users.filtered(lambda u: not u.share)
+        existing = {
+            (activity.res_id, activity.user_id.id)
+            for activity in self.env["mail.activity"].search(
+                [
+                    ("res_model", "=", self._name),
+                    ("res_id", "in", routed.ids),
+                    ("activity_type_id", "=", activity_type.id),
+                ]
+            )
+        }
+        model_id = self.env["ir.model"]._get_id(self._name)
+        self.env["mail.activity"]._create_for_assignees(
+            [
+                {
+                    "activity_type_id": activity_type.id,
+                    "automated": True,
+                    "date_deadline": objection._workflow_activity_deadline(activity_type),
+                    "res_model_id": model_id,
+                    "res_id": objection.id,
+                    "user_id": officer.id,
+                }
+                for objection in routed
+                for officer in officers
+                if objection.company_id in officer.company_ids
+                and officer not in (objection.user_id | objection.evaluator_id.user_id)
+                and (objection.id, officer.id) not in existing
+            ]
+        )
 
     def _workflow_stamp(self, new_state):
         if new_state in ("accepted", "rejected"):
@@ -230,6 +297,8 @@ class KinerjaObjection(models.Model):
         # let only its evaluator write; the decider's move is the transition that changes it.
         evaluation = self.evaluation_id.sudo()
         evaluation._workflow_write({"result_rating": result_rating, "behavior_rating": behavior_rating})
+        # the revised predicate converts at the level and for the months of the signature
+        evaluation._freeze_figures(revised=True)
         evaluation.message_post(
             body=self.env._(
                 "Objection accepted by %(user)s: the ratings were revised; predicate now %(predicate)s.",

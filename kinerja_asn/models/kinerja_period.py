@@ -324,7 +324,7 @@ class KinerjaPeriod(models.Model):
         for company in self.env["res.company"].search([]):
             year_end = date(today.year, 12, 31)
             if today >= year_end - timedelta(days=company.kinerja_next_year_days):
-                self.sudo()._create_year(today.year + 1, company)
+                self._create_year(today.year + 1, company)
         self.env["ir.cron"]._notify_progress(done=1, remaining=0)
         return True
 

@@ -228,23 +228,19 @@ class KinerjaRealization(models.Model):
         periods = self.period_id._origin.filtered("parent_id")
         siblings = defaultdict(list)
         if periods:
-            for period in (
-                self.env["kinerja.period"]
-                .sudo()
-                .search_fetch(
-                    [
-                        ("parent_id", "in", periods.parent_id.ids),
-                        ("period_type", "in", list(set(periods.mapped("period_type")))),
-                    ],
-                    ["parent_id", "period_type", "date_start", "date_end"],
-                )
+            for period in self.env["kinerja.period"].search_fetch(
+                [
+                    ("parent_id", "in", periods.parent_id.ids),
+                    ("period_type", "in", list(set(periods.mapped("period_type")))),
+                ],
+                ["parent_id", "period_type", "date_start", "date_end"],
             ):
                 siblings[period.parent_id.id, period.period_type].append((period.date_start, period.date_end))
         earlier = defaultdict(list)
         indicators = self.skp_indicator_id._origin
         if indicators:
             # The reader of a report reads every report of its indicator: the same SKP.
-            for other in self.sudo().search_fetch(
+            for other in self.search_fetch(
                 [("skp_indicator_id", "in", indicators.ids), ("state", "in", ("submitted", "accepted"))],
                 ["skp_indicator_id", "period_date_start", "value"],
                 order="period_date_start, id",
@@ -328,6 +324,8 @@ class KinerjaRealization(models.Model):
         allowed = self.env["res.company"]._kinerja_evidence_extensions()
         for report in self:
             max_mb = report.company_id.kinerja_evidence_max_size or 10
+            # As superuser: the file may be someone else's, which the check must still read
+            # (to refuse it with a clear message) rather than fail on.
             for attachment in report.attachment_ids.sudo():
                 extension = os.path.splitext(attachment.name or "")[1].lower().lstrip(".")
                 if allowed and extension not in allowed:
@@ -528,7 +526,7 @@ class KinerjaRealization(models.Model):
         pairs = {(vals.get("skp_indicator_id"), vals.get("period_id")) for vals in vals_list}
         if len(pairs) < len(vals_list):
             raise ValidationError(self.env._("Each indicator gets one realisation report per period."))
-        existing = self.sudo().search(
+        existing = self.search(
             [
                 ("skp_indicator_id", "in", [indicator for indicator, _period in pairs if indicator]),
                 ("period_id", "in", [period for _indicator, period in pairs if period]),
@@ -569,18 +567,10 @@ class KinerjaRealization(models.Model):
         to_submit._workflow_transition("submitted")
         if not to_submit:
             return self._notification(self.env._("Nothing to submit: these reports were already submitted."), "warning")
-        evaluators = ", ".join(to_submit.evaluator_id.mapped("name")) or self.env._("your evaluator")
-        if len(to_submit) == 1:
-            message = self.env._(
-                "Your realisation report is submitted: %(evaluator)s reviews it.", evaluator=evaluators
-            )
-        else:
-            message = self.env._(
-                "%(count)s realisation reports are submitted: %(evaluator)s reviews them.",
-                count=len(to_submit),
-                evaluator=evaluators,
-            )
-        return self._notification(message)
+        return to_submit._done_notification(
+            self.env._("Your realisation report is submitted: %(evaluator)s reviews it."),
+            self.env._("%(count)s realisation reports are submitted: %(evaluator)s reviews them."),
+        )
 
     def action_withdraw(self):
         to_withdraw = self.filtered(lambda r: r.state == "submitted")
@@ -603,17 +593,10 @@ class KinerjaRealization(models.Model):
             return self._notification(
                 self.env._("Nothing to accept: these reports are not waiting for review."), "warning"
             )
-        if len(to_accept) == 1:
-            message = self.env._(
-                "The realisation report of %(employee)s is accepted.", employee=to_accept.employee_id.name
-            )
-        else:
-            message = self.env._(
-                "%(count)s realisation reports of %(employees)s are accepted.",
-                count=len(to_accept),
-                employees=", ".join(to_accept.employee_id.mapped("name")),
-            )
-        return self._notification(message)
+        return to_accept._done_notification(
+            self.env._("The realisation report of %(employee)s is accepted."),
+            self.env._("%(count)s realisation reports of %(employees)s are accepted."),
+        )
 
     def action_reject(self, feedback=None, reason=None):
         """Send reports back to the employee with feedback saying what to fix (required): the
@@ -638,24 +621,16 @@ class KinerjaRealization(models.Model):
         self._workflow_transition("rejected")
         for report in self:
             report.message_post(
-                body=report.user_id._recipient_env()._("Realisation report returned: %s", report.feedback),
+                body=report.user_id._recipient_env()._("Realisation report rejected: %s", report.feedback),
                 partner_ids=report.user_id.partner_id.ids,
                 subtype_xmlid="mail.mt_comment",
             )
         if not self:
-            return self._notification(self.env._("Nothing to reject: choose the reports to return."), "warning")
-        if len(self) == 1:
-            message = self.env._(
-                "The realisation report is returned to %(employee)s with your feedback.",
-                employee=self.employee_id.name,
-            )
-        else:
-            message = self.env._(
-                "%(count)s realisation reports are returned to %(employees)s with your feedback.",
-                count=len(self),
-                employees=", ".join(self.employee_id.mapped("name")),
-            )
-        return self._notification(message)
+            return self._notification(self.env._("Nothing to reject: choose the reports to reject."), "warning")
+        return self._done_notification(
+            self.env._("The realisation report of %(employee)s is rejected with your feedback."),
+            self.env._("%(count)s realisation reports of %(employees)s are rejected with your feedback."),
+        )
 
     def action_reopen(self):
         """Officer: reopen an accepted report for review (e.g. evidence found wrong)."""
@@ -664,6 +639,18 @@ class KinerjaRealization(models.Model):
 
     def _notification(self, message, kind="success"):
         return notification(message, kind)
+
+    def _done_notification(self, one, many):
+        """Say what was done to these reports: ``one`` for a single report, ``many`` for
+        several; both translated, with the placeholders %(employee)s / %(employees)s,
+        %(evaluator)s and %(count)s."""
+        values = {
+            "count": len(self),
+            "employee": self.employee_id[:1].name,
+            "employees": ", ".join(self.employee_id.mapped("name")),
+            "evaluator": ", ".join(self.evaluator_id.mapped("name")) or self.env._("your evaluator"),
+        }
+        return self._notification((one if len(self) == 1 else many) % values)
 
     def action_open_form(self):
         self.ensure_one()

@@ -50,9 +50,8 @@ class KinerjaReminder(models.Model):
         """Daily: employees without an approved SKP as the planning deadline nears; employees
         who have not reported a period as its deadline nears and after it passes; evaluators
         with SKPs, reports or evaluations waiting on them."""
-        # Named exception: the job reads the whole agency, whoever starts it (the scheduler
-        # runs as superuser already; so does the officer's Run Now).
-        return self.sudo()._send_reminders(department)
+        # It reads the whole agency: the scheduler and the officers' Run Now start it as superuser.
+        return self._send_reminders(department)
 
     @api.model
     def _send_reminders(self, department=None):

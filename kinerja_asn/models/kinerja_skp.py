@@ -45,7 +45,7 @@ class KinerjaSkp(models.Model):
             "approved_date",
             "approved_by_id",
             "return_reason",
-            "done_date",
+            "evaluated_date",
             "verification_code",
             "previous_skp_id",
             *SNAPSHOT_FIELDS,
@@ -203,7 +203,7 @@ class KinerjaSkp(models.Model):
     submitted_date = fields.Datetime(readonly=True, copy=False)
     approved_date = fields.Datetime(readonly=True, copy=False, tracking=True)
     approved_by_id = fields.Many2one("res.users", string="Approved By", readonly=True, copy=False)
-    done_date = fields.Datetime(string="Evaluated On", readonly=True, copy=False)
+    evaluated_date = fields.Datetime(string="Evaluated On", readonly=True, copy=False)
     return_reason = fields.Text(readonly=True, copy=False, tracking=True)
     previous_skp_id = fields.Many2one(
         "kinerja.skp",
@@ -376,7 +376,7 @@ class KinerjaSkp(models.Model):
         if new_state == "approved":
             return {"approved_date": now, "approved_by_id": self.env.uid}
         if new_state == "done":
-            return {"done_date": now}
+            return {"evaluated_date": now}
         if new_state == "draft":
             # back to draft: an earlier approval is revoked, its code no longer verifies
             return {"approved_date": False, "approved_by_id": False, "verification_code": False}
@@ -484,6 +484,10 @@ class KinerjaSkp(models.Model):
                 )
             )
         self.activity_update()
+        # the to-dos of the draft evaluations and of the open objections go to the new people
+        evaluations = self.sudo().evaluation_ids
+        evaluations.filtered(lambda e: e.state == "draft")._workflow_reassign()
+        evaluations.objection_ids.filtered(lambda o: o.state == "submitted")._workflow_reassign()
         return True
 
     def action_open_evaluator_wizard(self):

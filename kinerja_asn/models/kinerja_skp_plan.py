@@ -127,13 +127,13 @@ class KinerjaSkp(models.Model):
 
     @api.depends("employee_id")
     def _compute_has_subordinates(self):
-        # As superuser: an employee may not read hr.employee, only its public fields.
+        # On the public view: an employee may not read hr.employee, only its public fields.
         employees = self.employee_id.ids
         counts = {
             parent.id: count
-            for parent, count in self.env["hr.employee"]
-            .sudo()
-            ._read_group([("parent_id", "in", employees)], ["parent_id"], ["__count"])
+            for parent, count in self.env["hr.employee.public"]._read_group(
+                [("parent_id", "in", employees)], ["parent_id"], ["__count"]
+            )
         }
         for skp in self:
             skp.has_subordinates = bool(counts.get(skp.employee_id.id))

@@ -250,6 +250,30 @@ class KinerjaWorkflowMixin(models.AbstractModel):
             if wanted:
                 in_state._workflow_schedule(*wanted)
 
+    def _workflow_reassign(self):
+        """After the people of these records changed (an officer repaired the evaluators): the
+        to-do each state leaves goes to whom it is for now; those left with someone else are
+        removed."""
+        records = self.sudo()
+        for state, (xmlid, role) in self._workflow_activities.items():
+            in_state = records.filtered(lambda r, s=state: r.state == s)
+            if not in_state:
+                continue
+            fname = self._workflow_role_fields[role]
+            activities = (
+                self.env["mail.activity"]
+                .sudo()
+                .search(
+                    [
+                        ("res_model", "=", self._name),
+                        ("res_id", "in", in_state.ids),
+                        ("activity_type_id", "=", self.env.ref(xmlid).id),
+                    ]
+                )
+            )
+            activities.filtered(lambda a, f=fname: a.user_id != records.browse(a.res_id)[f]).unlink()
+        records.activity_update()
+
     def _workflow_schedule(self, xmlid, role):
         """One to-do of type ``xmlid`` per record for the user of ``role``, unless he has it."""
         activity_type = self.env.ref(xmlid)

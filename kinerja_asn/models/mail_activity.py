@@ -14,8 +14,8 @@ class MailActivity(models.Model):
         type's texts in the creator's language would leave English in an Indonesian to-do list.
         """
         user_ids = {vals["user_id"] for vals in vals_list if vals.get("user_id")}
-        lang_of = {user.id: user.lang for user in self.env["res.users"].sudo().browse(user_ids)}
-        Type = self.env["mail.activity.type"].sudo()
+        lang_of = {user.id: user.lang for user in self.env["res.users"].browse(user_ids)}
+        Type = self.env["mail.activity.type"]
         for vals in vals_list:
             activity_type = Type.with_context(lang=lang_of.get(vals.get("user_id")) or self.env.lang).browse(
                 vals["activity_type_id"]

@@ -35,3 +35,33 @@ class MailThread(models.AbstractModel):
             name = _model_names(lang).get("model_" + self._name.replace(".", "_"), name)
         created = code_translations.get_python_translations("mail", lang).get("%s created", "%s created")
         return created % name
+
+    # ------------------------------------------------------------------------------------
+    # Users without an e-mail address (many civil servants log in with their NIP)
+    # ------------------------------------------------------------------------------------
+    def _message_compute_author(self, author_id=None, email_from=None, raise_on_email=True):
+        """A civil servant without an e-mail address still signs, submits and reviews: his
+        message is posted under his name with the agency's sending address, instead of
+        mail's 'please configure the sender's email address'."""
+        if self._original_module != "kinerja_asn":
+            return super()._message_compute_author(author_id, email_from, raise_on_email)
+        author_id, email_from = super()._message_compute_author(author_id, email_from, raise_on_email=False)
+        if not email_from:
+            email_from = self.env["ir.mail_server"]._get_default_from_address() or self.env.company.email_formatted
+        return author_id, email_from
+
+    def _notify_get_recipients(self, message, msg_vals=False, **kwargs):
+        """Users without an e-mail address who chose e-mail notifications get them in
+        Odoo's inbox: an e-mail they cannot receive would be a lost notification."""
+        recipients = super()._notify_get_recipients(message, msg_vals, **kwargs)
+        if self._original_module != "kinerja_asn":
+            return recipients
+        by_email = [r for r in recipients if r["notif"] == "email" and r.get("uid") and not r.get("ushare")]
+        if by_email:
+            # internal users' partners: readable by every internal user, whatever the company
+            partners = self.env["res.partner"].browse([r["id"] for r in by_email])
+            without = set(partners.filtered(lambda p: not p.email).ids)
+            for recipient in by_email:
+                if recipient["id"] in without:
+                    recipient["notif"] = "inbox"
+        return recipients

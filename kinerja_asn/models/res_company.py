@@ -1,6 +1,20 @@
-from odoo import api, fields, models
+import base64
+import binascii
 
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+from odoo.tools.misc import format_datetime
+
+from ..tools import pdf_signature
 from ..tools.achievement import ORG_RATING_KEYS, PREDICATE_KEYS, RATINGS
+
+# Who may see and replace the agency's signing certificate; its password is a secret of the
+# system administrators, as Odoo keeps its other passwords.
+SIGN_CERTIFICATE_GROUPS = "kinerja_asn.group_kinerja_manager,base.group_system"
+SIGN_SECRET_GROUPS = "base.group_system"
+# The reports that can be signed: every PDF report of the addon (a new one becomes selectable
+# by being declared, with no change here).
+SIGNABLE_REPORT_DOMAIN = [("report_type", "=", "qweb-pdf"), ("report_name", "=like", "kinerja_asn.%")]
 
 
 class ResCompany(models.Model):
@@ -48,11 +62,15 @@ class ResCompany(models.Model):
         [
             ("last", "Last periodic evaluation"),
             ("most_frequent", "Most frequent periodic rating"),
-            ("average", "Average achievement of the year"),
+            ("average", "Achievement of the year"),
         ],
         string="Annual Suggestion Rule",
         default="average",
         required=True,
+        help="Last periodic evaluation: its work-result rating. Most frequent periodic rating: the "
+        "rating given most often (a tie goes to the most recent). Achievement of the year: the year's "
+        "realisation of each indicator (summed, averaged, last or highest value, by its aggregation) "
+        "against its target for the year.",
     )
     kinerja_distribution_blocking = fields.Boolean(
         string="Block Signing Outside the Distribution",
@@ -74,7 +92,9 @@ class ResCompany(models.Model):
     kinerja_objection_days = fields.Integer(
         string="Objection Period (days)",
         default=14,
-        help="Days after an evaluation is signed during which the employee may object.",
+        help="Days after an evaluation is signed during which the employee may object, counted in the "
+        "agency's time zone (the company's, else the signer's, else WIB). An evaluation keeps the period "
+        "in force when it was signed.",
     )
     kinerja_escalation_days = fields.Integer(
         string="Escalate Approvals After (days)",
@@ -99,6 +119,44 @@ class ResCompany(models.Model):
         default="pdf,jpg,jpeg,png,doc,docx,xls,xlsx,ppt,pptx,odt,ods,csv,txt,zip",
         help="Comma-separated file extensions accepted as evidence.",
     )
+    # SIASN: sending the signed results to BKN's API (off by default). The credentials are
+    # readable by administrators only (as Odoo keeps its mail servers' passwords).
+    kinerja_siasn_push_enabled = fields.Boolean(
+        string="Send Results to SIASN",
+        groups="base.group_system",
+        help="Let officers send generated SIASN exports to the API configured below, and retry refused "
+        "records from a scheduled action.",
+    )
+    kinerja_siasn_base_url = fields.Char(
+        string="SIASN API Base URL",
+        groups="base.group_system",
+        help="The address the services hang from, e.g. https://apimws.bkn.go.id:8243/apisiasn/1.0: "
+        "records are POSTed to <base URL>/skp22/save and <base URL>/kinerjaperiodik/save.",
+    )
+    kinerja_siasn_token_url = fields.Char(
+        string="Token URL",
+        groups="base.group_system",
+        help="OAuth2 token endpoint of the API gateway (client credentials), e.g. https://apimws.bkn.go.id/oauth2/token.",
+    )
+    kinerja_siasn_client_id = fields.Char(string="Client ID", groups="base.group_system")
+    kinerja_siasn_client_secret = fields.Char(string="Client Secret", groups="base.group_system")
+    kinerja_siasn_sso_url = fields.Char(
+        string="SSO Token URL",
+        groups="base.group_system",
+        help="BKN's SSO token endpoint (password grant), e.g. "
+        "https://sso-siasn.bkn.go.id/auth/realms/public-siasn/protocol/openid-connect/token; its token "
+        "goes in the 'Auth' header. Leave empty when the gateway token is enough.",
+    )
+    kinerja_siasn_sso_client_id = fields.Char(string="SSO Client ID", groups="base.group_system")
+    kinerja_siasn_username = fields.Char(string="SSO Username", groups="base.group_system")
+    kinerja_siasn_password = fields.Char(string="SSO Password", groups="base.group_system")
+    kinerja_siasn_timeout = fields.Integer(string="SIASN Timeout (seconds)", default=30, groups="base.group_system")
+    kinerja_siasn_max_attempts = fields.Integer(
+        string="SIASN Attempts per Record",
+        default=5,
+        groups="base.group_system",
+        help="The scheduled retry stops sending a refused record after this many attempts.",
+    )
 
     kinerja_org_rating_outstanding = fields.Selection(
         RATINGS,
@@ -122,6 +180,57 @@ class ResCompany(models.Model):
     kinerja_tpp_poor = fields.Float(string="TPP for Poor (%)", default=60.0)
     kinerja_tpp_very_poor = fields.Float(string="TPP for Very Poor (%)", default=40.0)
 
+    kinerja_sign_pdf = fields.Boolean(
+        string="Sign PDF Documents",
+        help="Sign the chosen PDF documents with the agency's certificate (PAdES), so that a PDF "
+        "reader shows who signed them and that they were not changed since.",
+    )
+    kinerja_sign_certificate = fields.Binary(
+        string="Signing Certificate",
+        attachment=True,
+        copy=False,
+        groups=SIGN_CERTIFICATE_GROUPS,
+        help="The agency's certificate with its private key, as a PKCS#12 file (.p12 or .pfx).",
+    )
+    kinerja_sign_certificate_name = fields.Char(
+        string="Certificate File Name", copy=False, groups=SIGN_CERTIFICATE_GROUPS
+    )
+    kinerja_sign_password = fields.Char(
+        string="Certificate Password",
+        copy=False,
+        groups=SIGN_SECRET_GROUPS,
+        help="The password the PKCS#12 file was exported with.",
+    )
+    kinerja_sign_report_ids = fields.Many2many(
+        "ir.actions.report",
+        "kinerja_company_sign_report_rel",
+        "company_id",
+        "report_id",
+        string="Signed Documents",
+        domain=SIGNABLE_REPORT_DOMAIN,
+        default=lambda self: self._kinerja_sign_default_reports(),
+        help="The PDF documents of Kinerja ASN that are signed when printed.",
+    )
+    kinerja_sign_reason = fields.Char(
+        string="Signing Reason",
+        default="Dokumen Kinerja ASN",
+        help="The reason a PDF reader shows with the signature.",
+    )
+    kinerja_sign_location = fields.Char(
+        string="Signing Location",
+        help="The place a PDF reader shows with the signature; the agency's city when empty.",
+    )
+    kinerja_sign_signer = fields.Char(
+        string="Certificate Holder",
+        compute="_compute_kinerja_sign_certificate_info",
+        groups=SIGN_CERTIFICATE_GROUPS,
+    )
+    kinerja_sign_valid_until = fields.Datetime(
+        string="Certificate Valid Until",
+        compute="_compute_kinerja_sign_certificate_info",
+        groups=SIGN_CERTIFICATE_GROUPS,
+    )
+
     _sql_constraints = [
         (
             "kinerja_thresholds_check",
@@ -140,6 +249,40 @@ class ResCompany(models.Model):
         ),
     ]
 
+    @api.constrains("kinerja_sign_pdf", "kinerja_sign_certificate", "kinerja_sign_password")
+    def _check_kinerja_sign_certificate(self):
+        """A certificate that is uploaded must open with its password and be valid today; signing
+        cannot be turned on without one."""
+        # As superuser: whoever turns signing on checks the certificate he may not read.
+        for company in self.sudo():
+            if company.kinerja_sign_pdf or company.with_context(bin_size=True).kinerja_sign_certificate:
+                company._kinerja_sign_identity(error=ValidationError)
+
+    @api.constrains("kinerja_sign_report_ids")
+    def _check_kinerja_sign_reports(self):
+        signable = self.env["ir.actions.report"].search(SIGNABLE_REPORT_DOMAIN)
+        for company in self:
+            wrong = company.kinerja_sign_report_ids - signable
+            if wrong:
+                raise ValidationError(
+                    self.env._(
+                        "Only the PDF documents of Kinerja ASN can be signed: remove %(reports)s from the "
+                        "signed documents of %(company)s.",
+                        reports=", ".join(wrong.mapped("name")),
+                        company=company.name,
+                    )
+                )
+
+    @api.depends("kinerja_sign_certificate", "kinerja_sign_password")
+    def _compute_kinerja_sign_certificate_info(self):
+        for company in self:
+            try:
+                identity = company._kinerja_sign_load_identity()
+            except (UserError, pdf_signature.SignatureSetupError):
+                identity = None
+            company.kinerja_sign_signer = identity.subject_name if identity else False
+            company.kinerja_sign_valid_until = identity.not_after.replace(tzinfo=None) if identity else False
+
     def _kinerja_org_rating_map(self):
         """Organisation predicate -> work-result rating of the unit's head."""
         self.ensure_one()
@@ -155,3 +298,122 @@ class ResCompany(models.Model):
         """The allowed evidence extensions of the current company, lower case, without dots."""
         raw = self.env.company.kinerja_evidence_extensions or ""
         return {ext.strip().lower().lstrip(".") for ext in raw.split(",") if ext.strip()}
+
+    @api.model
+    def _kinerja_sign_default_reports(self):
+        """The documents signed by default: the SKP and the evaluation document."""
+        reports = self.env["ir.actions.report"]
+        for xmlid in ("kinerja_asn.action_report_kinerja_skp", "kinerja_asn.action_report_kinerja_evaluation"):
+            reports |= self.env.ref(xmlid, raise_if_not_found=False) or reports
+        return reports
+
+    @api.model
+    def _kinerja_sign_fill_default_reports(self):
+        """At install and upgrade: the companies that never chose their signed documents get the
+        default ones (a company that signs keeps its own choice)."""
+        companies = self.search([("kinerja_sign_pdf", "=", False), ("kinerja_sign_report_ids", "=", False)])
+        defaults = self._kinerja_sign_default_reports()
+        if companies and defaults:
+            companies.write({"kinerja_sign_report_ids": [fields.Command.set(defaults.ids)]})
+
+    def _kinerja_signs_report(self, report):
+        """Whether this company signs ``report`` (an ir.actions.report) when it is printed."""
+        self.ensure_one()
+        return bool(self.kinerja_sign_pdf and report in self.kinerja_sign_report_ids)
+
+    def _kinerja_sign_load_identity(self):
+        """The signing identity in the company's PKCS#12 file (no validity check).
+
+        :raises pdf_signature.SignatureSetupError: the file or its password is wrong
+        :raises UserError: no file is uploaded
+        """
+        self.ensure_one()
+        # Named exception: the certificate and its password are kept from everybody but the
+        # administrators; the server reads them to sign the documents anybody prints.
+        company = self.sudo().with_context(bin_size=False)
+        raw = company.kinerja_sign_certificate
+        if not raw:
+            raise UserError(
+                self.env._(
+                    "Signing of PDF documents is on for %(company)s, but no certificate is uploaded: "
+                    "upload the agency's certificate (PKCS#12 file, .p12 or .pfx) in Settings > Kinerja, "
+                    "or turn signing off.",
+                    company=self.name,
+                )
+            )
+        try:
+            data = base64.b64decode(raw, validate=True)
+        except (binascii.Error, ValueError):
+            raise pdf_signature.NotPkcs12Error() from None
+        return pdf_signature.load_identity(data, company.kinerja_sign_password)
+
+    def _kinerja_sign_identity(self, error=UserError):
+        """The company's signing identity, checked to be usable now; every problem raises
+        ``error`` with a message saying what to fix."""
+        self.ensure_one()
+        try:
+            return self._kinerja_sign_load_identity().check_valid_at(fields.Datetime.now())
+        except UserError as exc:
+            raise error(exc.args[0]) from None
+        except pdf_signature.SignatureSetupError as exc:
+            raise error(self._kinerja_sign_error_message(exc)) from None
+
+    def _kinerja_sign_error_message(self, exc):
+        _ = self.env._
+        if isinstance(exc, pdf_signature.NotPkcs12Error):
+            return _(
+                "The signing certificate of %(company)s is not a PKCS#12 file: upload the certificate "
+                "together with its private key as a .p12 or .pfx file, as exported from the "
+                "certification authority's application.",
+                company=self.name,
+            )
+        if isinstance(exc, pdf_signature.WrongPasswordError):
+            return _(
+                "The password does not open the signing certificate of %(company)s: type the password "
+                "the certificate was exported with.",
+                company=self.name,
+            )
+        if isinstance(exc, pdf_signature.NoPrivateKeyError):
+            return _(
+                "The signing certificate of %(company)s holds no private key: export the certificate "
+                "together with its private key as a PKCS#12 file.",
+                company=self.name,
+            )
+        if isinstance(exc, pdf_signature.CertificateNotValidError):
+            if exc.expired:
+                return _(
+                    "The signing certificate of %(company)s expired on %(date)s: upload the renewed "
+                    "certificate in Settings > Kinerja, or turn signing off.",
+                    company=self.name,
+                    date=format_datetime(self.env, exc.not_after.replace(tzinfo=None)),
+                )
+            return _(
+                "The signing certificate of %(company)s is valid only from %(date)s: wait until then, or "
+                "upload a certificate that is valid today.",
+                company=self.name,
+                date=format_datetime(self.env, exc.not_before.replace(tzinfo=None)),
+            )
+        return _("The signing certificate of %(company)s cannot be used.", company=self.name)
+
+    def _kinerja_sign_pdf(self, pdf, identity=None):
+        """Sign ``pdf`` (bytes) with the company's certificate; return the signed bytes."""
+        self.ensure_one()
+        identity = identity or self._kinerja_sign_identity()
+        try:
+            return pdf_signature.sign_pdf(
+                pdf,
+                identity,
+                reason=self.kinerja_sign_reason,
+                location=self.kinerja_sign_location or self.city,
+                moment=fields.Datetime.now(),
+            )
+        except pdf_signature.SignatureSetupError as exc:
+            raise UserError(self._kinerja_sign_error_message(exc)) from None
+        except pdf_signature.PdfSigningError as exc:
+            raise UserError(
+                self.env._(
+                    "The PDF document could not be signed with the certificate of %(company)s: %(error)s",
+                    company=self.name,
+                    error=exc,
+                )
+            ) from exc

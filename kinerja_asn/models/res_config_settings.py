@@ -1,4 +1,10 @@
-from odoo import fields, models
+from odoo import api, fields, models
+
+from .res_company import SIGN_CERTIFICATE_GROUPS, SIGN_SECRET_GROUPS, SIGNABLE_REPORT_DOMAIN
+
+# Written to the company in one write, so that its check sees the certificate, its password and
+# the switch together (a related field alone would write them one by one).
+SIGN_FIELDS = ("kinerja_sign_pdf", "kinerja_sign_certificate", "kinerja_sign_certificate_name", "kinerja_sign_password")
 
 
 class ResConfigSettings(models.TransientModel):
@@ -22,6 +28,39 @@ class ResConfigSettings(models.TransientModel):
     kinerja_next_year_days = fields.Integer(related="company_id.kinerja_next_year_days", readonly=False)
     kinerja_evidence_max_size = fields.Integer(related="company_id.kinerja_evidence_max_size", readonly=False)
     kinerja_evidence_extensions = fields.Char(related="company_id.kinerja_evidence_extensions", readonly=False)
+    kinerja_siasn_push_enabled = fields.Boolean(
+        related="company_id.kinerja_siasn_push_enabled", readonly=False, groups="base.group_system"
+    )
+    kinerja_siasn_base_url = fields.Char(
+        related="company_id.kinerja_siasn_base_url", readonly=False, groups="base.group_system"
+    )
+    kinerja_siasn_token_url = fields.Char(
+        related="company_id.kinerja_siasn_token_url", readonly=False, groups="base.group_system"
+    )
+    kinerja_siasn_client_id = fields.Char(
+        related="company_id.kinerja_siasn_client_id", readonly=False, groups="base.group_system"
+    )
+    kinerja_siasn_client_secret = fields.Char(
+        related="company_id.kinerja_siasn_client_secret", readonly=False, groups="base.group_system"
+    )
+    kinerja_siasn_sso_url = fields.Char(
+        related="company_id.kinerja_siasn_sso_url", readonly=False, groups="base.group_system"
+    )
+    kinerja_siasn_sso_client_id = fields.Char(
+        related="company_id.kinerja_siasn_sso_client_id", readonly=False, groups="base.group_system"
+    )
+    kinerja_siasn_username = fields.Char(
+        related="company_id.kinerja_siasn_username", readonly=False, groups="base.group_system"
+    )
+    kinerja_siasn_password = fields.Char(
+        related="company_id.kinerja_siasn_password", readonly=False, groups="base.group_system"
+    )
+    kinerja_siasn_timeout = fields.Integer(
+        related="company_id.kinerja_siasn_timeout", readonly=False, groups="base.group_system"
+    )
+    kinerja_siasn_max_attempts = fields.Integer(
+        related="company_id.kinerja_siasn_max_attempts", readonly=False, groups="base.group_system"
+    )
     kinerja_org_rating_outstanding = fields.Selection(
         related="company_id.kinerja_org_rating_outstanding", readonly=False
     )
@@ -36,3 +75,49 @@ class ResConfigSettings(models.TransientModel):
     kinerja_tpp_needs_improvement = fields.Float(related="company_id.kinerja_tpp_needs_improvement", readonly=False)
     kinerja_tpp_poor = fields.Float(related="company_id.kinerja_tpp_poor", readonly=False)
     kinerja_tpp_very_poor = fields.Float(related="company_id.kinerja_tpp_very_poor", readonly=False)
+    kinerja_sign_pdf = fields.Boolean(related="company_id.kinerja_sign_pdf", readonly=False)
+    kinerja_sign_certificate = fields.Binary(
+        related="company_id.kinerja_sign_certificate", readonly=False, groups=SIGN_CERTIFICATE_GROUPS
+    )
+    kinerja_sign_certificate_name = fields.Char(
+        related="company_id.kinerja_sign_certificate_name", readonly=False, groups=SIGN_CERTIFICATE_GROUPS
+    )
+    kinerja_sign_password = fields.Char(
+        related="company_id.kinerja_sign_password", readonly=False, groups=SIGN_SECRET_GROUPS
+    )
+    kinerja_sign_report_ids = fields.Many2many(
+        related="company_id.kinerja_sign_report_ids", readonly=False, domain=SIGNABLE_REPORT_DOMAIN
+    )
+    kinerja_sign_reason = fields.Char(related="company_id.kinerja_sign_reason", readonly=False)
+    kinerja_sign_location = fields.Char(related="company_id.kinerja_sign_location", readonly=False)
+    kinerja_sign_signer = fields.Char(related="company_id.kinerja_sign_signer", groups=SIGN_CERTIFICATE_GROUPS)
+    kinerja_sign_valid_until = fields.Datetime(
+        related="company_id.kinerja_sign_valid_until", groups=SIGN_CERTIFICATE_GROUPS
+    )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        pending = []
+        for vals in vals_list:
+            company = self.env["res.company"].browse(vals["company_id"]) if vals.get("company_id") else self.env.company
+            pending.append((company, self._kinerja_sign_changes(company, vals)))
+        records = super().create(vals_list)
+        for company, changes in pending:
+            if changes:
+                company.write(changes)
+        return records
+
+    @api.model
+    def _kinerja_sign_changes(self, company, vals):
+        """Pop the signing settings from ``vals``; return those that differ from the company's."""
+        changes = {}
+        current = company.with_context(bin_size=False)
+        for name in SIGN_FIELDS:
+            if name not in vals:
+                continue
+            value = vals.pop(name)
+            field = company._fields[name]
+            new = field.convert_to_record(field.convert_to_cache(value, current), current)
+            if new != current[name]:
+                changes[name] = value
+        return changes

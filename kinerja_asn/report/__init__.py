@@ -5,4 +5,5 @@ from . import kinerja_xlsx_abstract
 from . import kinerja_skp_xlsx
 from . import kinerja_realization_matrix_xlsx
 from . import kinerja_unit_recap_xlsx
+from . import kinerja_siasn_export_xlsx
 from . import kinerja_distribution_xlsx

@@ -91,8 +91,8 @@ class ReportKinerjaSkp(models.AbstractModel):
             trail.append((self.env._("Submitted by"), skp.employee_id.name, skp.submitted_date))
         if skp.approved_by_id:
             trail.append((self.env._("Approved by"), skp.approved_by_id.name, skp.approved_date))
-        if skp.done_date:
-            trail.append((self.env._("Evaluated"), skp.evaluator_id.name, skp.done_date))
+        if skp.evaluated_date:
+            trail.append((self.env._("Evaluated"), skp.evaluator_id.name, skp.evaluated_date))
         return trail
 
     @api.model

@@ -3,8 +3,9 @@ from odoo import api, fields, models
 
 class KinerjaUnitRecapXlsx(models.AbstractModel):
     """Rekap kinerja of a unit or the whole agency: one row per SKP, achievement and predicate
-    per period and the annual predicate, with totals per predicate. Where no evaluation is
-    signed yet, the achievement so far (from accepted realisation) is shown, marked as such."""
+    per period, the annual predicate and the credit points counted, with totals per predicate
+    (each person once) and of credit points. Where no evaluation is signed yet, the achievement
+    so far (from accepted realisation) is shown, marked as such."""
 
     _name = "report.kinerja_asn.unit_recap_xlsx"
     _inherit = "report.kinerja_asn.abstract_xlsx"
@@ -22,7 +23,13 @@ class KinerjaUnitRecapXlsx(models.AbstractModel):
         ``departments`` and their sub-units, or the whole agency) with its identity and, per
         sub-period and for the year, its achievement and predicate. A cell is ``signed`` when
         it comes from a signed evaluation; otherwise it carries the achievement so far from
-        the accepted realisation (no predicate), or is None when nothing is accepted yet.
+        the accepted realisation (no predicate), or is None when nothing is accepted yet. Each
+        row carries the credit points its signed evaluations count (an annual conversion and
+        the periodic ones of the same months are never added together).
+
+        The totals count each person once: a person with two SKPs in the year (a transfer)
+        counts with the annual predicate of his SKP that covers the end of the year (or, having
+        left before, of his last one), in the recap that lists that SKP.
 
         A fixed number of queries whatever the number of employees (one realisation query
         per sub-period that has started)."""
@@ -44,6 +51,12 @@ class KinerjaUnitRecapXlsx(models.AbstractModel):
                 ["achievement:max"],
             )
         }
+        credit = dict(
+            Evaluation._read_group(
+                [("skp_id", "in", skps.ids), ("state", "=", "done")], ["skp_id"], ["credit_points_counted:sum"]
+            )
+        )
+        deciding = self._deciding_skps(skps, year)
         provisional = self._provisional_achievements(skps, year, periods)
         rank_labels = dict(self.env["hr.employee"]._fields["rank"]._description_selection(self.env))
         employees = skps.employee_id.sudo()
@@ -67,12 +80,13 @@ class KinerjaUnitRecapXlsx(models.AbstractModel):
             employee = skp.employee_id.sudo()
             cells = [cell(skp, period, "periodic") for period in periods]
             annual = cell(skp, year, "annual")
-            if annual and annual["signed"]:
-                key = signed[(skp.id, year.id, "annual")]["predicate"]
-                if key:
-                    totals[key] += 1
-            else:
-                not_evaluated += 1
+            if skp in deciding:
+                if annual and annual["signed"]:
+                    key = signed[(skp.id, year.id, "annual")]["predicate"]
+                    if key:
+                        totals[key] += 1
+                else:
+                    not_evaluated += 1
             rows.append(
                 {
                     "employee": skp.employee_name or employee.name,
@@ -84,6 +98,7 @@ class KinerjaUnitRecapXlsx(models.AbstractModel):
                     "annual": annual,
                     "signed_count": sum(1 for c in cells if c and c["signed"]),
                     "figure_count": sum(1 for c in cells if c),
+                    "credit_points": credit.get(skp, 0.0) or 0.0,
                 }
             )
         return {
@@ -91,7 +106,26 @@ class KinerjaUnitRecapXlsx(models.AbstractModel):
             "rows": rows,
             "totals": [(labels[key], count) for key, count in totals.items()],
             "not_evaluated": not_evaluated,
+            "credit_points": sum(row["credit_points"] for row in rows),
         }
+
+    @api.model
+    def _deciding_skps(self, skps, year):
+        """The SKPs among ``skps`` that count their employee in the totals: of all his running
+        or evaluated SKPs of ``year``, the one covering the year's end, else the last one."""
+        everything = self.env["kinerja.skp"].search(
+            [
+                ("employee_id", "in", skps.employee_id.ids),
+                ("period_id", "=", year.id),
+                ("state", "in", ("approved", "done")),
+            ]
+        )
+        last = {}
+        for skp in everything:
+            key = (skp.date_end >= year.date_end, skp.date_end, skp.date_start, skp.id)
+            if skp.employee_id not in last or key > last[skp.employee_id][0]:
+                last[skp.employee_id] = (key, skp)
+        return skps & self.env["kinerja.skp"].union(*(skp for _key, skp in last.values()))
 
     @api.model
     def _provisional_achievements(self, skps, year, periods):
@@ -154,14 +188,14 @@ class KinerjaUnitRecapXlsx(models.AbstractModel):
             headers = [_("No"), _("Employee"), _("NIP"), _("Rank"), _("Position"), _("Work Unit")]
             for period in recap["periods"]:
                 headers += [f"{period.name} %", period.name]
-            headers += [_("Annual %"), _("Annual Predicate"), _("Signed Evaluations")]
+            headers += [_("Annual %"), _("Annual Predicate"), _("Signed Evaluations"), _("Credit Points")]
             sheet = self._sheet(
                 workbook,
                 _("Recap %s", year.name),
                 title=_("Performance Recap %(year)s - %(agency)s", year=year.name, agency=year.company_id.name),
                 subtitle=", ".join(departments.mapped("complete_name")) or _("Whole agency"),
                 headers=headers,
-                widths=[5, 28, 20, 18, 24, 24] + [8, 14] * len(recap["periods"]) + [8, 16, 16],
+                widths=[5, 28, 20, 18, 24, 24] + [8, 14] * len(recap["periods"]) + [8, 16, 16, 10],
                 formats=formats,
             )
 
@@ -181,6 +215,7 @@ class KinerjaUnitRecapXlsx(models.AbstractModel):
                     else _("Nothing reported yet")
                 )
                 self._write(sheet, (row, column + 2), status, formats)
+                self._write(sheet, (row, column + 3), line["credit_points"], formats, "number")
                 row += 1
             row += 1
             self._write(sheet, (row, 1), _("Annual predicates (signed)"), formats, "total")
@@ -191,6 +226,9 @@ class KinerjaUnitRecapXlsx(models.AbstractModel):
             row += 1
             self._write(sheet, (row, 1), _("Not evaluated yet"), formats)
             self._write(sheet, (row, 2), recap["not_evaluated"], formats, "number")
+            row += 1
+            self._write(sheet, (row, 1), _("Credit points counted"), formats, "total")
+            self._write(sheet, (row, 2), recap["credit_points"], formats, "number")
             row += 2
             self._write(sheet, (row, 1), _("Legend"), formats, "total")
             self._write(sheet, (row + 1, 1), _("Signed evaluation"), formats)
@@ -207,6 +245,16 @@ class KinerjaUnitRecapXlsx(models.AbstractModel):
                 _("Achievement so far from the accepted realisation; no evaluation is signed yet, so no predicate."),
                 formats,
                 "unsigned",
+            )
+            self._write(
+                sheet,
+                (row + 3, 1),
+                _(
+                    "The totals count each person once: with two SKPs in the year (a new position), with the "
+                    "annual predicate of the SKP that covers the end of the year. Credit points count an annual "
+                    "conversion for the months of its SKP, and periodic ones only for months no annual one covers."
+                ),
+                formats,
             )
 
     def _write_recap_cell(self, sheet, position, cell, formats):

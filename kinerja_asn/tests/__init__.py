@@ -7,6 +7,7 @@ from . import test_skp_flow
 from . import test_realization
 from . import test_feedback
 from . import test_evaluation
+from . import test_siasn_export
 from . import test_cron
 from . import test_reports
 from . import test_access_matrix
@@ -18,5 +19,8 @@ from . import test_i18n
 from . import test_migration
 from . import test_tour_screens
 from . import test_workflow_forgery
+from . import test_users_without_email
+from . import test_pdf_signature
+from . import test_evaluation_figures
 from . import test_distribution
 from . import test_penetapan

@@ -125,7 +125,7 @@ class TestEvaluationRules(EvaluationCase):
         self.assertAlmostEqual(monthly.credit_points, 5 / 12, places=3)
         self.assertEqual(monthly.tpp_percent, 100.0)
         self.company_a.kinerja_tpp_good = 90
-        self.assertEqual(monthly.tpp_percent, 90.0)
+        self.assertEqual(monthly.tpp_percent, 100.0, "a signed evaluation keeps the percentage it was signed with")
         executor = self._signed(self.skp_staff, month=1, result="below", behavior="meets")
         self.assertEqual(executor.credit_points, 0.0, "an executor has no credit points")
         self.assertEqual(executor.tpp_percent, 80.0)

@@ -778,7 +778,7 @@ class TestRealizationButtons(RealizationCase):
         )
         rejected = wizard.action_confirm()
         self.assertEqual(rejected["tag"], "display_notification")
-        self.assertIn("2 realisation reports are returned to Staf Satu, Staf Dua", rejected["params"]["message"])
+        self.assertIn("2 realisation reports of Staf Satu, Staf Dua are rejected", rejected["params"]["message"])
         self.assertEqual(rejected["params"]["next"], {"type": "ir.actions.act_window_close"}, "closes the dialog")
         self.assertEqual(set((second | third).mapped("feedback")), {"Lampirkan daftar hadir"})
         self.assertEqual(set((second | third).mapped("state")), {"rejected"})

@@ -56,7 +56,7 @@ class TestWorkflowForgery(EvaluationCase):
                 {"approved_date": "2025-12-31 08:00:00"},
                 {"verification_code": "0123456789abcdef"},
                 {"evaluator_name": "Bupati"},
-                {"done_date": "2026-12-31 08:00:00"},
+                {"evaluated_date": "2026-12-31 08:00:00"},
             ):
                 with self.subTest(user=user.login, forged=forged), self.assertRaises(UserError):
                     skp.with_user(user).write(forged)

@@ -1,6 +1,9 @@
 """The regulation's achievement arithmetic and its scales, free of the ORM so that they are
 defined once and tested on their own. The selection lists are the public keys of DESIGN.md."""
 
+import calendar
+from datetime import timedelta
+
 # Work-result and behaviour ratings (rating kinerja / perilaku).
 RATINGS = [("below", "Below Expectation"), ("meets", "Meets Expectation"), ("above", "Above Expectation")]
 # The employee's performance predicate (predikat kinerja pegawai).
@@ -36,6 +39,28 @@ CREDIT_COEFFICIENT = {
     "ahli_madya": 37.5,
     "ahli_utama": 50.0,
 }
+
+
+def months_held(date_start, date_end):
+    """The months from ``date_start`` to ``date_end`` (both included), a month partly held
+    counting for its share of days: July to December is 6, 15 January to 31 March 2 17/31.
+    The months an SKP converts into credit points (Peraturan BKN 3/2023: pro rata)."""
+    if not date_start or not date_end or date_start > date_end:
+        return 0.0
+    months = 0.0
+    day = date_start
+    while day <= date_end:
+        length = calendar.monthrange(day.year, day.month)[1]
+        month_end = day.replace(day=length)
+        months += ((min(date_end, month_end) - day).days + 1) / length
+        day = month_end + timedelta(days=1)
+    return round(months, 4)
+
+
+def credit_points(percent, coefficient, months):
+    """Credit points of a conversion: the predicate's percentage of the level's annual
+    coefficient, for ``months`` of the year."""
+    return percent / 100.0 * coefficient * months / 12.0
 
 
 def aggregate(values, aggregation):

@@ -234,7 +234,7 @@ tours.add("kinerja_asn_realization_review", {
         },
         {
             content: "Confirmed",
-            trigger: ".o_notification:contains('returned to Staf Tur')",
+            trigger: ".o_notification:contains('of Staf Tur is rejected')",
         },
         {
             content: "Nothing of it is left to review",
