@@ -24,8 +24,23 @@ def test_evaluate_sign_object_decide(login):
     evaluation = _evaluation_of(kabid, "kasi.imunisasi")
     assert evaluation["state"] == "draft"
     assert evaluation["evaluator_user_id"][0] == kabid.uid
-    assert evaluation["suggested_result_rating"] in ("below", "meets", "above")
     eid = evaluation["id"]
+
+    # kasi.imunisasi heads his section: his work-result rating is the section's organisation
+    # achievement for the period, which he may not set himself; the head of the division does
+    [unit] = kabid.call("kinerja.evaluation", "read", [eid], ["department_id", "period_id", "is_head_of_unit"])
+    assert unit["is_head_of_unit"] is True
+    with pytest.raises(RpcError) as waits:
+        kabid.call("kinerja.evaluation", "action_done", [eid])
+    assert "UserError" in waits.value.name
+    assert "Seksi Surveilans dan Imunisasi" in waits.value.message, "the error names the unit"
+    org = {"department_id": unit["department_id"][0], "period_id": unit["period_id"][0], "rating": "outstanding"}
+    with pytest.raises(RpcError) as own:
+        kasi.call("kinerja.org.rating", "create", org)
+    assert "AccessError" in own.value.name
+    kabid.call("kinerja.org.rating", "create", org)
+    evaluation = _evaluation_of(kabid, "kasi.imunisasi")
+    assert evaluation["suggested_result_rating"] == "above", "Outstanding sets Above Expectation"
 
     # bad input: a rating outside the keys, signing without both ratings, the predicate by hand
     with pytest.raises(RpcError) as bad_key:

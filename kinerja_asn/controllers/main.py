@@ -7,8 +7,9 @@ class KinerjaVerification(http.Controller):
         "/kinerja/verify/<string:code>", type="http", auth="public", website=True, methods=["GET"], sitemap=False
     )
     def verify(self, code, **kwargs):
-        """The page a printed SKP or evaluation's QR code opens: it confirms that the document
-        exists, who approved or signed it and when, without showing its content."""
+        """The page a printed SKP, evaluation or determination of predicates' QR code opens: it
+        confirms that the document exists, who approved or signed it and when, without showing
+        its content."""
         env = request.env(su=True)
         document = False
         if code and len(code) == 16 and code.isalnum():
@@ -16,7 +17,10 @@ class KinerjaVerification(http.Controller):
             document = env["kinerja.skp"].search(
                 [("verification_code", "=", code), ("state", "in", ("approved", "done"))], limit=1
             ) or env["kinerja.evaluation"].search([("verification_code", "=", code), ("state", "=", "done")], limit=1)
-        values = {"document": document, "code": code}
+            document = document or env["kinerja.penetapan"].search(
+                [("verification_code", "=", code), ("state", "=", "confirmed")], limit=1
+            )
+        values = {"document": document, "code": code, "unit": False}
         if document:
             values.update(document._verification_values())
             # the page's header and footer are those of the agency that issued the document

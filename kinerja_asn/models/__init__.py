@@ -30,6 +30,9 @@ from . import kinerja_evaluation_line
 from . import kinerja_org_rating
 from . import kinerja_distribution_rule
 from . import kinerja_objection
+from . import kinerja_penetapan
+from . import kinerja_penetapan_line
+from . import kinerja_penetapan_rule
 from . import kinerja_reminder
 from . import kinerja_team_member
 from . import kinerja_siasn_code

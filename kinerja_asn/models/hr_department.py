@@ -84,6 +84,15 @@ class HrDepartment(models.Model):
             department.kinerja_evaluation_draft_count = drafts.get(department, 0)
             department.kinerja_objection_count = objections.get(department, 0)
 
+    def _kinerja_leaders(self):
+        """The leadership above this unit (one): the heads of the units above it, nearest
+        first, without the unit's own head (who may head a unit above it too)."""
+        self.ensure_one()
+        department = self.sudo()
+        above = department.search([("id", "parent_of", department.id), ("id", "!=", department.id)])
+        leaders = above.sorted(lambda d: -len(d.parent_path or "")).manager_id
+        return leaders - department.manager_id
+
     def _kinerja_action(self, xmlid, domain, context=None):
         self.ensure_one()
         action = self.env["ir.actions.act_window"]._for_xml_id(xmlid)

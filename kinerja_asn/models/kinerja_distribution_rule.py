@@ -77,13 +77,24 @@ class KinerjaDistributionRule(models.Model):
                     )
                 )
 
-    def _limits(self, total):
-        """(minimum, maximum) number of people for a unit of ``total``, rounded in the
-        employees' favour: the maximum up, the minimum down (the regulation leaves it open)."""
+    def _limits(self, total, rounding=None):
+        """(minimum, maximum) number of people for a unit of ``total``. The regulation gives
+        percentages only; ``rounding`` (default: the company's setting) says how they become
+        people: ``literal`` reads "at least" and "at most" as written (the minimum rounds up,
+        the maximum down: at least 60 % of 4 is 3, at most 70 % of 4 is 2); ``lenient`` rounds
+        in the employees' favour (the minimum down, the maximum up)."""
         self.ensure_one()
-        minimum = max(self.min_count, math.floor(self.min_percent * total / 100 + 1e-9))
-        maximum = math.ceil(self.max_percent * total / 100 - 1e-9)
-        return min(minimum, total), maximum
+        if rounding is None:
+            rounding = (self.company_id or self.env.company).kinerja_distribution_rounding
+        minimum_share = self.min_percent * total / 100
+        maximum_share = self.max_percent * total / 100
+        if rounding == "lenient":
+            minimum = math.floor(minimum_share + 1e-9)
+            maximum = math.ceil(maximum_share - 1e-9)
+        else:
+            minimum = math.ceil(minimum_share - 1e-9)
+            maximum = math.floor(maximum_share + 1e-9)
+        return min(max(self.min_count, minimum), total), maximum
 
     def _count(self, counts):
         self.ensure_one()

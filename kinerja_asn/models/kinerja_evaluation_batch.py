@@ -199,7 +199,10 @@ class KinerjaEvaluation(models.Model):
             sum(result_achievement.get(r, 0.0) * w for r, w in weights.items()) / total_weight if total_weight else 0.0
         )
         values = {"achievement": achievement, "suggested_result_rating": False, "suggestion_note": False}
-        if self.is_unit_head and org_rating.department_id == self.department_id:
+        head_values = self._head_rating_values(org_rating)
+        if head_values is not None:
+            values.update(head_values)
+        elif self.is_unit_head and org_rating.department_id == self.department_id:
             labels = dict(org_rating._fields["rating"]._description_selection(self.env))
             values["suggested_result_rating"] = company._kinerja_org_rating_map()[org_rating.rating]
             values["suggestion_note"] = self.env._("Organisation predicate of the unit: %s", labels[org_rating.rating])

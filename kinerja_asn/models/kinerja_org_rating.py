@@ -1,9 +1,10 @@
 from collections import Counter
 
 from odoo import api, fields, models
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, UserError
 
 from ..tools.achievement import ORG_RATINGS
+from .kinerja_workflow_mixin import MAIL_FIELDS
 
 
 class KinerjaOrgRating(models.Model):
@@ -50,84 +51,280 @@ class KinerjaOrgRating(models.Model):
     def create(self, vals_list):
         records = super().create(vals_list)
         records._check_rater()
+        records._check_not_determined(moving=True)
+        records._apply_to_heads()
         return records
 
     def write(self, vals):
+        moving = bool({"department_id", "period_id"} & set(vals))
+        changing = bool(set(vals) - MAIL_FIELDS)
         self._check_rater()
+        if changing:
+            self._check_not_determined(moving=moving)
         result = super().write(vals)
         self._check_rater()
+        if changing:
+            self._check_not_determined(moving=moving)
+        if {"rating", "department_id", "period_id"} & set(vals):
+            self._apply_to_heads()
         return result
 
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_determined(self):
+        self._check_not_determined(moving=True)
+
     def _check_rater(self):
-        """Officers, or the leadership of the unit (its head or the head of a unit above it)."""
-        if self.env.su or self.env.user.has_group("kinerja_asn.group_kinerja_officer"):
+        """Officers, or the leadership above the unit (the heads of the units above it); never
+        the head of the unit himself (SE MenPANRB 3/2023)."""
+        if self.env.su or self.env.user._kinerja_is_officer():
             return
         mine = self.env.user.employee_ids
         for org in self:
             department = org.department_id.sudo()
-            leaders = department.search([("id", "parent_of", department.id)]).manager_id
-            if not (leaders & mine):
+            if department.manager_id & mine:
                 raise AccessError(
                     self.env._(
-                        "Only the performance officers or the leadership of %s set its organisation rating.",
+                        "You head %s: the organisation rating of your own unit is set by the leadership above "
+                        "it or by the performance officers.",
+                        department.name,
+                    )
+                )
+            if not (department._kinerja_leaders() & mine):
+                raise AccessError(
+                    self.env._(
+                        "Only the performance officers or the leadership above %s set its organisation rating.",
                         department.name,
                     )
                 )
 
-    def _population(self, extra=None):
-        """(number of employees evaluated in the unit and its sub-units for the period, signed
-        predicates by key);
-        ``extra`` is an evaluation about to be signed, counted with its predicate. It may be a
-        new record (an evaluation being edited in a form or a list): it then stands for the
-        stored evaluation it comes from, with the predicate on screen."""
+    def _check_not_determined(self, moving=False):
+        """Refuse to change a rating whose unit's predicates were determined (a confirmed
+        penetapan of the unit and period); ``moving``: the rating appears in, or leaves, its
+        place, which also changes the population of the rated unit above it."""
+        Penetapan = self.env["kinerja.penetapan"].sudo()
+        for org in self:
+            if not (org.department_id and org.period_id):
+                continue
+            determined = Penetapan.search(
+                [
+                    ("department_id", "parent_of" if moving else "=", org.department_id.id),
+                    ("period_id", "=", org.period_id.id),
+                    ("state", "=", "confirmed"),
+                ],
+                limit=1,
+            )
+            if determined:
+                raise UserError(
+                    self.env._(
+                        "The predicates of %(unit)s for %(period)s were determined in “%(penetapan)s”: the "
+                        "organisation rating of %(rated)s for that period can no longer change.",
+                        unit=determined.department_id.name,
+                        period=org.period_id.name,
+                        penetapan=determined.display_name,
+                        rated=org.department_id.name,
+                    )
+                )
+
+    def _apply_to_heads(self):
+        """The rating is the work-result rating of the unit's head: his draft evaluations of
+        the period take it."""
+        Evaluation = self.env["kinerja.evaluation"].sudo()
+        for org in self:
+            head = org.department_id.sudo().manager_id
+            if not (head and org.period_id):
+                continue
+            Evaluation.search(
+                [
+                    ("employee_id", "=", head.id),
+                    ("department_id", "=", org.department_id.id),
+                    ("period_id", "=", org.period_id.id),
+                    ("state", "=", "draft"),
+                ]
+            )._apply_head_rating()
+
+    def action_open_penetapan(self):
+        """The determination of the unit's predicates for the period: the existing one, or a
+        new one for the leadership or the officer to confirm."""
+        self.ensure_one()
+        Penetapan = self.env["kinerja.penetapan"]
+        penetapan = Penetapan.search(
+            [("department_id", "=", self.department_id.id), ("period_id", "=", self.period_id.id)], limit=1
+        ) or Penetapan.create(
+            {"department_id": self.department_id.id, "period_id": self.period_id.id, "company_id": self.company_id.id}
+        )
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "kinerja.penetapan",
+            "res_id": penetapan.id,
+            "view_mode": "form",
+            "views": [(False, "form")],
+        }
+
+    def _population_evaluations(self, extra=None):
+        """The evaluations that make the unit's population for the period: those of its
+        employees and of its sub-units, except the sub-units rated on their own for the period
+        (each follows its own curve); one per person: of someone with two SKPs in the period
+        (a transfer, a change of position), the evaluation of the SKP that covers the end of the
+        period. ``extra`` is an evaluation about to be signed; it may be a new record (edited in
+        a form or a list), standing for the stored evaluation it comes from."""
         self.ensure_one()
         Evaluation = self.env["kinerja.evaluation"].sudo()
         if not (self.department_id and self.period_id):
             # an organisation rating being entered: no unit or period chosen yet
-            return 0, Counter()
-        evaluations = Evaluation.search(
-            [("department_id", "child_of", self.department_id.id), ("period_id", "=", self.period_id.id)]
-        )
+            return Evaluation
+        period = self.period_id
+        of_period = [("period_id", "=", period.id), ("skp_id.state", "!=", "cancelled")]
+        evaluations = Evaluation.search([*of_period, ("department_id", "child_of", self.department_id.id)])
         if extra:
             extra = extra.sudo()
             evaluations = (evaluations - extra._origin) | extra
-        signed = evaluations.filtered(lambda e: e.state == "done" or (extra and e == extra))
-        return len(evaluations), Counter(signed.mapped("predicate"))
+        # sub-units with their own rating for the period are populations of their own
+        rated = (
+            self.sudo()
+            .search(
+                [
+                    ("period_id", "=", period.id),
+                    ("department_id", "child_of", self.department_id.id),
+                    ("department_id", "!=", self.department_id.id),
+                ]
+            )
+            .department_id
+        )
+        paths = [path for path in rated.mapped("parent_path") if path]
+        evaluations = evaluations.filtered(
+            lambda e: not any((e.department_id.parent_path or "").startswith(path) for path in paths)
+        )
+        # one person, one predicate: his other evaluations of the period, wherever they are
+        everyone = Evaluation.search([*of_period, ("employee_id", "in", evaluations.employee_id.ids)])
+        if extra:
+            everyone = (everyone - extra._origin) | extra
+        best = {}
+        for evaluation in everyone:
+            skp = evaluation.skp_id
+            rank = (
+                bool(skp.date_start and skp.date_end and skp.date_start <= period.date_end <= skp.date_end),
+                skp.date_end or period.date_start,
+                evaluation._origin.id or 0,
+            )
+            key = evaluation.employee_id._origin.id
+            if key not in best or rank > best[key][0]:
+                best[key] = (rank, evaluation)
+        kept = {evaluation for _rank, evaluation in best.values()}
+        return evaluations.filtered(lambda e: e in kept)
 
-    def _violations(self, extra=None, maximum_only=False):
-        """The distribution rules this unit breaks (or would break with ``extra`` signed)."""
+    def _population(self, extra=None):
+        """(size of the unit's population for the period, its signed predicates by key), as
+        ``_population_evaluations`` says; ``extra`` is counted with its predicate."""
         self.ensure_one()
-        total, counts = self._population(extra)
-        if not total:
-            return []
-        rules = (
+        population = self._population_evaluations(extra)
+        extra = extra.sudo() if extra else extra
+        signed = population.filtered(lambda e: e.state == "done" or (extra and e == extra))
+        return len(population), Counter(signed.mapped("predicate"))
+
+    def _rules(self):
+        """The distribution rules of the unit's organisation predicate."""
+        self.ensure_one()
+        return (
             self.env["kinerja.distribution.rule"]
             .sudo()
             .search([("org_rating", "=", self.rating), ("company_id", "in", [False, self.company_id.id])])
         )
-        complete = sum(counts.values()) >= total
-        messages = []
-        for rule in rules:
-            minimum, maximum = rule._limits(total)
+
+    def _rule_lines(self, total, counts):
+        """Per rule of the curve, for a unit of ``total`` with ``counts`` signed predicates:
+        {"rule", "minimum", "maximum" (people), "count", "percent", "above_maximum",
+        "below_minimum"}."""
+        self.ensure_one()
+        rounding = (self.company_id or self.env.company).kinerja_distribution_rounding
+        lines = []
+        for rule in self._rules():
+            minimum, maximum = rule._limits(total, rounding)
             count = rule._count(counts)
-            if count > maximum:
+            lines.append(
+                {
+                    "rule": rule,
+                    "predicate": rule.predicate,
+                    "extra_predicate": rule.extra_predicate or False,
+                    "has_minimum": bool(rule.min_percent or rule.min_count),
+                    "has_maximum": rule.max_percent < 100,
+                    "minimum": minimum,
+                    "maximum": maximum,
+                    "count": count,
+                    "percent": count * 100.0 / total if total else 0.0,
+                    "above_maximum": count > maximum,
+                    "below_minimum": count < minimum,
+                }
+            )
+        return lines
+
+    @api.model
+    def _distribution_table(self, total, counts, rule_lines):
+        """The Pola Distribusi of the printed documents: for each predicate, its count and
+        share among the ``total`` people of the unit, and the limits (people) of the rules of
+        the curve that count it (``rule_lines``: dicts with the predicate keys of the rule,
+        whether it has a minimum / a maximum, the limits and whether it is broken)."""
+        rows = []
+        for key, label in self.env["kinerja.evaluation"]._fields["predicate"]._description_selection(self.env):
+            limits, broken = [], False
+            for line in rule_lines:
+                if key not in (line["predicate"], line["extra_predicate"]):
+                    continue
+                if line["has_minimum"]:
+                    limits.append(f"≥ {line['minimum']}")
+                if line["has_maximum"]:
+                    limits.append(f"≤ {line['maximum']}")
+                broken = broken or line["broken"]
+            count = counts.get(key, 0)
+            rows.append(
+                {
+                    "predicate": key,
+                    "label": label,
+                    "count": count,
+                    "percent": count * 100.0 / total if total else 0.0,
+                    "limits": ", ".join(limits) or "-",
+                    "broken": broken,
+                }
+            )
+        return rows
+
+    def _violations(self, extra=None, maximum_only=False):
+        """The distribution rules this unit breaks. With ``extra`` (an evaluation about to be
+        signed): only the rules that signing it makes worse, i.e. the maximums its predicate
+        counts towards (a rule already broken by others is not his to answer for, and an
+        evaluation that does not count in the unit, superseded by the person's other SKP, makes
+        nothing worse). Minimums are judged once every evaluation of the unit is signed."""
+        self.ensure_one()
+        population = self._population_evaluations(extra)
+        if extra:
+            extra = extra.sudo()
+            if extra not in population:
+                return []
+        signed = population.filtered(lambda e: e.state == "done" or (extra and e == extra))
+        total, counts = len(population), Counter(signed.mapped("predicate"))
+        if not total:
+            return []
+        complete = len(signed) >= total
+        messages = []
+        for line in self._rule_lines(total, counts):
+            rule = line["rule"]
+            if line["above_maximum"] and (not extra or extra.predicate in (rule.predicate, rule.extra_predicate)):
                 messages.append(
                     self.env._(
                         "%(rule)s: %(count)s of %(total)s employees, at most %(maximum)s allowed.",
                         rule=rule.description,
-                        count=count,
+                        count=line["count"],
                         total=total,
-                        maximum=maximum,
+                        maximum=line["maximum"],
                     )
                 )
-            elif complete and not maximum_only and count < minimum:
+            elif complete and not maximum_only and line["below_minimum"]:
                 messages.append(
                     self.env._(
                         "%(rule)s: %(count)s of %(total)s employees, at least %(minimum)s required.",
                         rule=rule.description,
-                        count=count,
+                        count=line["count"],
                         total=total,
-                        minimum=minimum,
+                        minimum=line["minimum"],
                     )
                 )
         return messages

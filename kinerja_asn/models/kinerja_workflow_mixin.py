@@ -10,7 +10,7 @@ _TRANSITION = object()
 # Mail plumbing that any reader may cause to be written (following, activities).
 MAIL_FIELDS = frozenset({"activity_ids", "message_follower_ids", "message_ids", "message_main_attachment_id"})
 
-ROLES = ("employee", "evaluator", "evaluator_parent", "officer", "admin")
+ROLES = ("employee", "evaluator", "evaluator_parent", "officer", "admin", "leadership")
 
 
 class KinerjaWorkflowMixin(models.AbstractModel):

@@ -77,6 +77,18 @@ class ResCompany(models.Model):
         help="When set, an evaluation that breaks the unit's predicate distribution cannot be "
         "signed; otherwise the evaluator is only warned.",
     )
+    kinerja_distribution_rounding = fields.Selection(
+        [
+            ("literal", "As written: a minimum rounds up, a maximum rounds down"),
+            ("lenient", "In the employees' favour: a minimum rounds down, a maximum rounds up"),
+        ],
+        string="Rounding of the Distribution",
+        default="literal",
+        required=True,
+        help="How the percentages of the distribution rules become numbers of people in a small unit. "
+        "As written, 'at least 60 %' of 4 people is 3 and 'at most 70 %' of 4 is 2; in the "
+        "employees' favour it is 2 and 3.",
+    )
     kinerja_objection_days = fields.Integer(
         string="Objection Period (days)",
         default=14,
@@ -157,7 +169,8 @@ class ResCompany(models.Model):
         string="Unit Rated Outstanding",
         default="above",
         required=True,
-        help="Work-result rating suggested to the head of a unit whose organisation predicate is Outstanding.",
+        help="Work-result rating of the head of a unit whose organisation predicate is Outstanding: set by "
+        "it, not a suggestion (SE MenPANRB 3/2023).",
     )
     kinerja_org_rating_good = fields.Selection(RATINGS, string="Unit Rated Good", default="meets", required=True)
     kinerja_org_rating_needs_improvement = fields.Selection(

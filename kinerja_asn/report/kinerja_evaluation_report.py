@@ -1,3 +1,5 @@
+from collections import Counter
+
 from odoo import api, models
 
 
@@ -20,6 +22,37 @@ class ReportKinerjaEvaluation(models.AbstractModel):
             "identities": {evaluation.id: skp_report._identity(evaluation.skp_id) for evaluation in docs},
             "result_rows": {evaluation.id: self._result_rows(evaluation) for evaluation in docs},
             "trails": {evaluation.id: self._trail(evaluation) for evaluation in docs},
+            "units": {evaluation.id: self._unit(evaluation) for evaluation in docs},
+        }
+
+    @api.model
+    def _unit(self, evaluation):
+        """The organisation achievement (Capaian Kinerja Organisasi) of the unit whose curve the
+        evaluation follows, and its distribution pattern: as determined when the unit's
+        predicates were confirmed, or as they stand. False when no unit above or of the
+        employee is rated for the period."""
+        evaluation.ensure_one()
+        org_rating = evaluation._org_rating()
+        if not org_rating:
+            return False
+        labels = dict(org_rating._fields["rating"]._description_selection(self.env))
+        penetapan = evaluation._penetapan()
+        if penetapan:
+            rows = penetapan._distribution_table()
+        else:
+            population = org_rating._population_evaluations()
+            signed = population.filtered(lambda e: e.state == "done")
+            total, counts = len(population), Counter(signed.mapped("predicate"))
+            complete = len(signed) >= total
+            lines = [
+                dict(line, broken=line["above_maximum"] or (complete and line["below_minimum"]))
+                for line in org_rating._rule_lines(total, counts)
+            ]
+            rows = org_rating._distribution_table(total, counts, lines)
+        return {
+            "unit": org_rating.department_id.complete_name or org_rating.department_id.name,
+            "rating": labels[org_rating.rating],
+            "rows": rows,
         }
 
     @api.model

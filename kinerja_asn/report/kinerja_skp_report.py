@@ -45,6 +45,7 @@ class ReportKinerjaSkp(models.AbstractModel):
         """Main and additional work results, one row per indicator."""
         skp.ensure_one()
         aspects = dict(self.env["kinerja.skp.indicator"]._fields["aspect"]._description_selection(self.env))
+        perspectives = dict(self.env["kinerja.skp.result"]._fields["perspective"]._description_selection(self.env))
         sections = []
         for result_type, title in (
             ("main", self.env._("A. MAIN WORK RESULTS")),
@@ -64,6 +65,8 @@ class ReportKinerjaSkp(models.AbstractModel):
                             else "",
                             "result": result.name if position == 0 else "",
                             "aspect": aspects.get(indicator.aspect, "") if indicator else "",
+                            # a senior executive's (JPT) indicators are read by perspective
+                            "perspective": perspectives.get(result.perspective, "-") if position == 0 else "",
                             "skp_indicator_id": indicator.id if indicator else False,
                             "result_id": result.id,
                             "indicator": indicator.name if indicator else "-",

@@ -24,3 +24,5 @@ from . import test_pdf_signature
 from . import test_evaluation_figures
 from . import test_daily_log
 from . import test_register_import
+from . import test_distribution
+from . import test_penetapan

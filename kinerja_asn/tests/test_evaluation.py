@@ -300,6 +300,8 @@ class TestDistribution(EvaluationCase):
         return self.env.ref(f"kinerja_asn.{xmlid}")._limits(total)
 
     def test_every_shipped_rule_at_its_edges(self):
+        # rounded in the employees' favour (the literal reading, the default, is in test_distribution)
+        self.company_a.kinerja_distribution_rounding = "lenient"
         cases = {
             # rule: {unit size: (minimum, maximum)}
             "distribution_outstanding_very_good": {1: (0, 1), 3: (0, 3), 10: (0, 7), 11: (0, 8)},
@@ -381,16 +383,25 @@ class TestDistribution(EvaluationCase):
         )
         [only] = self._unit(1)
         only.write({"result_rating": "above", "behavior_rating": "above"})
-        self.assertFalse(only.distribution_warning, "a unit of one may get Very Good: 70 % of 1 rounds up")
+        self.assertIn("at most 0 allowed", only.distribution_warning, "as written, at most 70 % of 1 is nobody")
+        self.company_a.kinerja_distribution_rounding = "lenient"
+        only.invalidate_recordset(["distribution_warning"])
+        self.assertFalse(only.distribution_warning, "in the employees' favour, 70 % of 1 rounds up")
 
     def test_org_rating_set_by_officer_or_leadership(self):
         OrgRating = self.env["kinerja.org.rating"]
+        # the head of the office rates the section below it, never his own office
+        section_unit = self.env["hr.department"].create(
+            {"name": "Seksi Imunisasi", "parent_id": self.dept.id, "manager_id": self.emp_section.id}
+        )
         rating = OrgRating.with_user(self.user_head).create(
-            {"department_id": self.dept.id, "period_id": self.month[1].id, "rating": "good"}
+            {"department_id": section_unit.id, "period_id": self.month[1].id, "rating": "good"}
         )
         self.assertEqual(rating.rating, "good")
         with self.assertRaisesMsg(AccessError, "leadership"):
             rating.with_user(self.user_staff).write({"rating": "outstanding"})
+        with self.assertRaisesMsg(AccessError, "You head Seksi Imunisasi"):
+            rating.with_user(self.user_section).write({"rating": "outstanding"})
         rating.with_user(self.user_officer).write({"rating": "outstanding"})
         self.assertEqual(rating.rating, "outstanding")
 
@@ -602,6 +613,7 @@ class TestEvaluationScreens(EvaluationCase):
         """The warning judges the unit with the evaluation as it stands on screen, in place of
         its stored version (not in addition to it), and a brand-new one added to the unit."""
         self.org_rating.rating = "good"  # at most 70 % Good or better
+        self.company_a.kinerja_distribution_rounding = "lenient"  # 70 % of 2 rounds up to 2
         second = self._evaluation(self.skp_staff2)
         second.write({"result_rating": "meets", "behavior_rating": "meets", "override_reason": "Pertimbangan"})
         second.action_done(force=True)
@@ -663,6 +675,7 @@ class TestEvaluationScreens(EvaluationCase):
         self.assertEqual(other.predicate, "good", "unchanged")
 
     def test_organisation_rating_form(self):
+        self.company_a.kinerja_distribution_rounding = "lenient"  # a unit of one may be Very Good
         other_month = self.month[2]
         self._signed(month=2, result="above", behavior="above")
         with Form(self.env["kinerja.org.rating"].with_user(self.user_officer)) as form:
