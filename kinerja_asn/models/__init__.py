@@ -26,6 +26,8 @@ from . import kinerja_feedback
 from . import kinerja_coaching
 from . import kinerja_evaluation
 from . import kinerja_evaluation_batch
+from . import kinerja_evaluation_figures
+from . import kinerja_evaluation_unit
 from . import kinerja_evaluation_line
 from . import kinerja_org_rating
 from . import kinerja_distribution_rule

@@ -1,25 +1,13 @@
-from collections import defaultdict
-from datetime import timedelta
-
-import pytz
-
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tools import float_compare
 from odoo.tools.translate import LazyTranslate
 
 from ..tools.achievement import (
-    CREDIT_COEFFICIENT,
-    CREDIT_SHARE,
-    ORG_RATINGS,
     PREDICATES,
     RATINGS,
-    credit_points,
-    months_held,
     predicate,
 )
 from ..tools.fixed_fields import check_fixed
-from .hr_employee_base import FUNCTIONAL_LEVELS, POSITION_TYPES
 from .kinerja_workflow_mixin import MAIL_FIELDS
 
 _lt = LazyTranslate(__name__)
@@ -96,19 +84,6 @@ class KinerjaEvaluation(models.Model):
     company_id = fields.Many2one(related="skp_id.company_id", store=True, index=True, precompute=True)
     approach = fields.Selection(related="skp_id.approach")
     is_unit_head = fields.Boolean(related="skp_id.is_unit_head")
-    is_head_of_unit = fields.Boolean(
-        compute="_compute_is_head_of_unit",
-        string="Head of the Unit",
-        help="The employee heads the work unit of his SKP: his work-result rating is the unit's "
-        "organisation achievement for the period (SE MenPANRB 3/2023), not a judgement to override.",
-    )
-    unit_org_rating = fields.Selection(
-        ORG_RATINGS,
-        compute="_compute_unit_org_rating",
-        string="Organisation Achievement",
-        help="Capaian Kinerja Organisasi: the organisation predicate for the period of the unit whose "
-        "curve the evaluation follows (its own unit, or the nearest rated unit above it).",
-    )
     evaluation_type = fields.Selection(
         [("periodic", "Periodic"), ("annual", "Annual")],
         string="Type",
@@ -182,72 +157,6 @@ class KinerjaEvaluation(models.Model):
     periodic_ids = fields.Many2many(
         "kinerja.evaluation", compute="_compute_periodic_ids", string="Periodic Evaluations"
     )
-    # The follow-up figures: a draft shows them as today's employee and settings give them; the
-    # signature freezes them (and a decided objection revises them with its new predicate).
-    credit_position_type = fields.Selection(
-        POSITION_TYPES,
-        string="Position Type (Credit)",
-        compute="_compute_follow_up",
-        store=True,
-        help="The employee's position type: today's on a draft, the one at signing once signed.",
-    )
-    credit_functional_level = fields.Selection(
-        FUNCTIONAL_LEVELS,
-        string="Functional Level (Credit)",
-        compute="_compute_follow_up",
-        store=True,
-        help="The functional level the credit points are converted at: today's on a draft, the one at "
-        "signing once signed.",
-    )
-    credit_coefficient = fields.Float(
-        string="Annual Coefficient",
-        compute="_compute_follow_up",
-        store=True,
-        aggregator=None,
-        help="Annual credit-point coefficient of the functional level (0 outside a functional position).",
-    )
-    credit_percent = fields.Float(
-        string="Predicate Percentage (%)",
-        compute="_compute_follow_up",
-        store=True,
-        aggregator=None,
-        help="Share of the annual coefficient earned with the predicate: Very Good 150 %, Good 100 %, "
-        "Needs Improvement 75 %, Poor 50 %, Very Poor 25 %.",
-    )
-    credit_months = fields.Float(
-        string="Months Converted",
-        compute="_compute_follow_up",
-        store=True,
-        aggregator=None,
-        help="Months this evaluation converts: those of the SKP for an annual evaluation (an SKP of "
-        "July to December converts 6), those of the period the SKP covers for a periodic one.",
-    )
-    credit_points = fields.Float(
-        compute="_compute_follow_up",
-        store=True,
-        digits=(16, 3),
-        aggregator=None,
-        help="Credit points of a functional position: the predicate's percentage of the annual "
-        "coefficient of the level, for the months converted (x months / 12).",
-    )
-    credit_points_counted = fields.Float(
-        string="Credit Points Counted",
-        readonly=True,
-        copy=False,
-        digits=(16, 3),
-        help="The credit points this signed evaluation adds to the employee's total: an annual "
-        "conversion counts for the months of its SKP; a periodic one only while no annual "
-        "conversion of its SKP is signed (then it counts 0, the months being the annual one's).",
-    )
-    tpp_percent = fields.Float(
-        string="TPP (%)",
-        compute="_compute_follow_up",
-        store=True,
-        aggregator="avg",
-        help="Share of the performance part of the regional allowance (TPP) paid for this predicate: "
-        "today's setting on a draft, the one at signing once signed.",
-    )
-    distribution_warning = fields.Text(compute="_compute_distribution_warning")
     can_evaluate = fields.Boolean(compute="_compute_can_evaluate")
     cannot_sign_reason = fields.Char(compute="_compute_can_evaluate")
 
@@ -294,60 +203,12 @@ class KinerjaEvaluation(models.Model):
             else:
                 evaluation.periodic_ids = False
 
-    @api.depends(
-        "state",
-        "predicate",
-        "evaluation_type",
-        "period_id",
-        "skp_id.date_start",
-        "skp_id.date_end",
-        "employee_id.position_type",
-        "employee_id.functional_level",
-        "company_id.kinerja_tpp_very_good",
-        "company_id.kinerja_tpp_good",
-        "company_id.kinerja_tpp_needs_improvement",
-        "company_id.kinerja_tpp_poor",
-        "company_id.kinerja_tpp_very_poor",
-    )
-    def _compute_follow_up(self):
-        """Live figures on a draft. A signed evaluation keeps those its signature wrote: it is
-        left unassigned, which keeps the stored value (as a sale order line keeps an invoiced
-        price), so a later change of the employee's level or of the settings changes nothing."""
-        for evaluation in self:
-            if evaluation.state == "done":
-                if not evaluation.id and evaluation._origin:
-                    # a signed evaluation on screen (a new record over it): the stored figures
-                    evaluation.update({fname: evaluation._origin[fname] for fname in FOLLOW_UP_FIELDS})
-                continue
-            evaluation.update(evaluation._live_figures())
-
-    @api.depends("predicate", "department_id", "period_id", "state")
-    def _compute_distribution_warning(self):
-        """What signing this draft with the predicate on screen would break (a signed one is
-        judged in the distribution check of its unit)."""
-        for evaluation in self:
-            draft = evaluation.state == "draft" and evaluation.predicate
-            messages = evaluation._distribution_violations() if draft else []
-            evaluation.distribution_warning = "\n".join(messages) or False
-
     @api.depends_context("uid")
     @api.depends("state", "evaluator_user_id")
     def _compute_can_evaluate(self):
         for evaluation in self:
             evaluation.can_evaluate = evaluation._workflow_can("done")
             evaluation.cannot_sign_reason = evaluation._workflow_reason("done")
-
-    @api.depends("employee_id", "skp_id.department_id.manager_id")
-    def _compute_is_head_of_unit(self):
-        for evaluation in self:
-            skp = evaluation.skp_id.sudo()
-            evaluation.is_head_of_unit = bool(skp.employee_id) and skp.department_id.manager_id == skp.employee_id
-
-    @api.depends("department_id", "period_id")
-    def _compute_unit_org_rating(self):
-        ratings = self._org_ratings()
-        for evaluation in self:
-            evaluation.unit_org_rating = ratings[evaluation].rating
 
     # ------------------------------------------------------------------------------------
     # Constraints
@@ -611,100 +472,6 @@ class KinerjaEvaluation(models.Model):
             "signed_on": self.done_date,
         }
 
-    # ------------------------------------------------------------------------------------
-    # Signed figures: credit points, TPP, objection deadline
-    # ------------------------------------------------------------------------------------
-    def _credit_months(self):
-        """The months this evaluation converts into credit points: the SKP's for an annual one
-        (pro rata: an SKP of July to December is 6), the part of the period the SKP covers for
-        a periodic one."""
-        self.ensure_one()
-        skp, period = self.skp_id, self.period_id
-        if not (skp and period):
-            return 0.0
-        if self.evaluation_type == "annual":
-            return months_held(skp.date_start, skp.date_end)
-        return months_held(max(period.date_start, skp.date_start), min(period.date_end, skp.date_end))
-
-    def _live_figures(self):
-        """The follow-up figures as today's employee, SKP and settings give them."""
-        self.ensure_one()
-        # read as superuser: the evaluator may not read the employee's private fields
-        employee = self.employee_id.sudo()
-        functional = employee.position_type == "functional"
-        level = employee.functional_level if functional else False
-        coefficient = CREDIT_COEFFICIENT.get(level, 0.0) if level else 0.0
-        percent = CREDIT_SHARE.get(self.predicate, 0.0) * 100.0 if self.predicate else 0.0
-        months = self._credit_months()
-        return {
-            "credit_position_type": employee.position_type or False,
-            "credit_functional_level": level,
-            "credit_coefficient": coefficient,
-            "credit_percent": percent,
-            "credit_months": months,
-            "credit_points": credit_points(percent, coefficient, months),
-            "tpp_percent": self.company_id._kinerja_tpp_map().get(self.predicate, 0.0) if self.predicate else 0.0,
-        }
-
-    def _freeze_figures(self, revised=False):
-        """Write the figures of these signed evaluations, as the signature (or, ``revised``, a
-        decided objection) sets them: the live figures at signing and the objection deadline;
-        a decided objection keeps the level, coefficient, months and deadline of the signature
-        and converts the revised predicate. Then the credit points counted, for their SKPs."""
-        for evaluation in self:
-            figures = evaluation._live_figures()
-            if revised:
-                figures = {
-                    "credit_percent": figures["credit_percent"],
-                    "credit_points": credit_points(
-                        figures["credit_percent"], evaluation.credit_coefficient, evaluation.credit_months
-                    ),
-                    "tpp_percent": figures["tpp_percent"],
-                }
-            else:
-                days = evaluation.company_id.kinerja_objection_days or 14
-                figures["objection_deadline"] = evaluation._kinerja_local_date(evaluation.done_date) + timedelta(
-                    days=days
-                )
-            evaluation._workflow_write(figures)
-        self._count_credit_points()
-
-    def _count_credit_points(self):
-        """Set the credit points counted of the signed evaluations of these evaluations' SKPs
-        (DOMAIN.md, credit points): an annual conversion counts for the months of its SKP; a
-        periodic one counts only while its SKP has no signed annual conversion, which covers
-        its months. So no total adds the periodic and the annual points of the same months."""
-        # Named exception: the earlier evaluations of the SKP may have been signed by a former
-        # evaluator, whom the record rules follow; the counting covers them all.
-        signed = self.sudo().skp_id.evaluation_ids.filtered(lambda e: e.state == "done")
-        with_annual = signed.filtered(lambda e: e.evaluation_type == "annual").skp_id
-        changes = defaultdict(list)
-        for evaluation in signed:
-            counted = evaluation.credit_points
-            if evaluation.evaluation_type == "periodic" and evaluation.skp_id in with_annual:
-                counted = 0.0
-            if float_compare(counted, evaluation.credit_points_counted, precision_digits=6):
-                changes[counted].append(evaluation.id)
-        for counted, ids in changes.items():
-            signed.browse(ids)._workflow_write({"credit_points_counted": counted})
-
-    def _kinerja_tz(self):
-        """The agency's time zone, in which its days (the objection period) are counted: the
-        company's, else the signer's, else Western Indonesia (WIB)."""
-        self.ensure_one()
-        # read as superuser: the employee objecting may not read the signer's preferences
-        evaluation = self.sudo()
-        name = evaluation.company_id.partner_id.tz or evaluation.done_by_id.tz or DEFAULT_TZ
-        try:
-            return pytz.timezone(name)
-        except pytz.UnknownTimeZoneError:
-            return pytz.timezone(DEFAULT_TZ)
-
-    def _kinerja_local_date(self, moment=None):
-        """The agency's date at ``moment`` (a UTC datetime, by default now)."""
-        moment = fields.Datetime.to_datetime(moment) or fields.Datetime.now()
-        return pytz.utc.localize(moment).astimezone(self._kinerja_tz()).date()
-
     def _check_signable(self):
         self.ensure_one()
         self._check_unit_not_determined()
@@ -752,136 +519,3 @@ class KinerjaEvaluation(models.Model):
         ]
         if vals_list and not self.env.context.get("mail_activity_automation_skip"):
             self.env["mail.activity"].with_context(mail_activity_quick_update=True)._create_for_assignees(vals_list)
-
-    # ------------------------------------------------------------------------------------
-    # The unit: its head's rating, its determination of predicates
-    # ------------------------------------------------------------------------------------
-    def _head_org_rating(self):
-        """The organisation rating of the unit the employee heads, for the evaluated period
-        (an empty record when he heads no unit, or it is not rated yet)."""
-        self.ensure_one()
-        OrgRating = self.env["kinerja.org.rating"].sudo()
-        if not (self.is_head_of_unit and self.department_id and self.period_id):
-            return OrgRating
-        return OrgRating.search(
-            [("department_id", "=", self.department_id.id), ("period_id", "=", self.period_id.id)], limit=1
-        )
-
-    def _head_rating_values(self, org_rating):
-        """For the head of a unit, the suggestion values that fix his work-result rating from
-        ``org_rating`` (the rating of the evaluation's unit, if any), by the company's mapping;
-        None for anyone else."""
-        self.ensure_one()
-        if not self.is_head_of_unit:
-            return None
-        if org_rating and org_rating.department_id == self.department_id and org_rating.period_id == self.period_id:
-            rating = self.company_id._kinerja_org_rating_map()[org_rating.rating]
-            labels = dict(org_rating._fields["rating"]._description_selection(self.env))
-            return {
-                "suggested_result_rating": rating,
-                "result_rating": rating,
-                "suggestion_note": self.env._("Organisation achievement of the unit: %s", labels[org_rating.rating]),
-            }
-        return {
-            "suggested_result_rating": False,
-            "suggestion_note": self.env._(
-                "Waits for the organisation achievement of %(unit)s for %(period)s",
-                unit=self.department_id.name,
-                period=self.period_id.name,
-            ),
-        }
-
-    def _apply_head_rating(self):
-        """Give the draft evaluations of unit heads their fixed work-result rating (or say
-        that it waits for the unit's organisation rating). Written by the application."""
-        for evaluation in self.filtered(lambda e: e.state == "draft" and e.is_head_of_unit):
-            values = evaluation._head_rating_values(evaluation._head_org_rating())
-            changed = {fname: value for fname, value in values.items() if evaluation[fname] != value}
-            if changed:
-                evaluation.sudo()._workflow_write(changed)
-
-    def _check_head_rating(self):
-        """Before signing: the head of a unit is rated by his unit's organisation rating of the
-        period, which must exist; his work-result rating is set from it."""
-        self.ensure_one()
-        if not self.is_head_of_unit:
-            return
-        if not self._head_org_rating():
-            raise UserError(
-                self.env._(
-                    "%(employee)s heads %(unit)s: his work-result rating is the organisation achievement of "
-                    "%(unit)s for %(period)s, which has not been set yet. Ask the leadership above the unit "
-                    "or the performance officer to set it, then sign %(evaluation)s.",
-                    employee=self.employee_id.name,
-                    unit=self.department_id.name,
-                    period=self.period_id.name,
-                    evaluation=self.display_name,
-                )
-            )
-        self._apply_head_rating()
-
-    def _check_head_rating_value(self, value):
-        """A head's work-result rating is fixed: refuse any other value written by hand."""
-        self.ensure_one()
-        if self.env.su or not value or not self.is_head_of_unit:
-            return
-        org_rating = self._head_org_rating()
-        if not org_rating:
-            raise UserError(
-                self.env._(
-                    "%(employee)s heads %(unit)s: his work-result rating is the organisation achievement of "
-                    "%(unit)s for %(period)s, which has not been set yet; it is not set by hand.",
-                    employee=self.employee_id.name,
-                    unit=self.department_id.name,
-                    period=self.period_id.name,
-                )
-            )
-        fixed = self.company_id._kinerja_org_rating_map()[org_rating.rating]
-        if value != fixed:
-            labels = dict(self._fields["result_rating"]._description_selection(self.env))
-            org_labels = dict(org_rating._fields["rating"]._description_selection(self.env))
-            raise UserError(
-                self.env._(
-                    "%(employee)s heads %(unit)s: his work-result rating is the organisation achievement of "
-                    "the unit for %(period)s (%(org)s), that is %(rating)s; it cannot be overridden.",
-                    employee=self.employee_id.name,
-                    unit=self.department_id.name,
-                    period=self.period_id.name,
-                    org=org_labels[org_rating.rating],
-                    rating=labels[fixed],
-                )
-            )
-
-    def _penetapan(self):
-        """The confirmed determination of predicates (penetapan) of the unit whose curve this
-        evaluation follows, for its period, if any."""
-        self.ensure_one()
-        Penetapan = self.env["kinerja.penetapan"].sudo()
-        org_rating = self._org_rating()
-        if not org_rating:
-            return Penetapan
-        return Penetapan.search(
-            [
-                ("department_id", "=", org_rating.department_id.id),
-                ("period_id", "=", self.period_id.id),
-                ("state", "=", "confirmed"),
-            ],
-            limit=1,
-        )
-
-    def _check_unit_not_determined(self):
-        """Once the unit's predicates of the period are determined, its evaluations are closed:
-        neither signed nor changed (an objection goes through its own decision)."""
-        for evaluation in self:
-            penetapan = evaluation._penetapan()
-            if penetapan:
-                raise UserError(
-                    self.env._(
-                        "The predicates of %(unit)s for %(period)s were determined in “%(penetapan)s”: "
-                        "%(evaluation)s can no longer be signed or changed.",
-                        unit=penetapan.department_id.name,
-                        period=penetapan.period_id.name,
-                        penetapan=penetapan.display_name,
-                        evaluation=evaluation.display_name,
-                    )
-                )
