@@ -88,7 +88,7 @@ class HrDepartment(models.Model):
         """The leadership above this unit (one): the heads of the units above it, nearest
         first, without the unit's own head (who may head a unit above it too)."""
         self.ensure_one()
-        department = self.sudo()
+        department = self
         above = department.search([("id", "parent_of", department.id), ("id", "!=", department.id)])
         leaders = above.sorted(lambda d: -len(d.parent_path or "")).manager_id
         return leaders - department.manager_id

@@ -80,7 +80,7 @@ class KinerjaOrgRating(models.Model):
             return
         mine = self.env.user.employee_ids
         for org in self:
-            department = org.department_id.sudo()
+            department = org.department_id
             if department.manager_id & mine:
                 raise AccessError(
                     self.env._(
@@ -130,7 +130,7 @@ class KinerjaOrgRating(models.Model):
         the period take it."""
         Evaluation = self.env["kinerja.evaluation"].sudo()
         for org in self:
-            head = org.department_id.sudo().manager_id
+            head = org.department_id.manager_id
             if not (head and org.period_id):
                 continue
             Evaluation.search(

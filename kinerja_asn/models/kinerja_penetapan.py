@@ -125,7 +125,7 @@ class KinerjaPenetapan(models.Model):
     def _compute_is_led_by_me(self):
         mine = self.env.user.employee_ids
         for penetapan in self:
-            department = penetapan.department_id.sudo()
+            department = penetapan.department_id
             penetapan.is_led_by_me = bool(
                 department and mine and (department.search([("id", "parent_of", department.id)]).manager_id & mine)
             )
@@ -135,7 +135,7 @@ class KinerjaPenetapan(models.Model):
         (the record rule of the leadership)."""
         if operator not in ("=", "!=") or not isinstance(value, bool):
             raise UserError(self.env._("Unsupported search on 'In My Units'."))
-        managed = self.env["hr.department"].sudo().search([("manager_id", "in", self.env.user.employee_ids.ids)])
+        managed = self.env["hr.department"].search([("manager_id", "in", self.env.user.employee_ids.ids)])
         domain = [("department_id", "child_of", managed.ids)] if managed else expression.FALSE_DOMAIN
         return domain if (operator == "=") == value else ["!", *domain]
 
@@ -199,7 +199,7 @@ class KinerjaPenetapan(models.Model):
                 raise AccessError(penetapan._workflow_refusal("confirmed"))
 
     def _workflow_refusal(self, new_state):
-        department = self.department_id.sudo()
+        department = self.department_id
         if department.manager_id & self.env.user.employee_ids:
             return self.env._(
                 "You head %s: the predicates of its employees, yours among them, are determined by the "
