@@ -9,7 +9,7 @@
     "license": "LGPL-3",
     "application": True,
     "installable": True,
-    "depends": ["hr", "hr_org_chart", "mail", "report_xlsx"],
+    "depends": ["hr", "hr_org_chart", "mail", "web_tour", "report_xlsx"],
     "external_dependencies": {"python": ["xlsxwriter", "python-dateutil", "pyhanko"]},
     "data": [
         "security/kinerja_security.xml",
@@ -51,6 +51,7 @@
         "views/hr_employee_views.xml",
         "views/hr_department_views.xml",
         "views/res_config_settings_views.xml",
+        "views/kinerja_home_views.xml",
         "views/kinerja_menus.xml",
     ],
     "demo": [
@@ -65,6 +66,9 @@
         "demo/kinerja_evaluation_demo.xml",
     ],
     "assets": {
+        "web.assets_backend": [
+            "kinerja_asn/static/src/home/**/*",
+        ],
         "web.assets_tests": [
             "kinerja_asn/static/src/js/tours/*.js",
         ],

@@ -32,6 +32,7 @@ from . import kinerja_distribution_rule
 from . import kinerja_objection
 from . import kinerja_reminder
 from . import kinerja_team_member
+from . import kinerja_home
 from . import mail_activity
 from . import res_users
 from . import mail_thread

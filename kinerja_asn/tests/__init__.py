@@ -20,3 +20,5 @@ from . import test_tour_screens
 from . import test_workflow_forgery
 from . import test_users_without_email
 from . import test_pdf_signature
+from . import test_home
+from . import test_tour_home
