@@ -9,7 +9,7 @@
     "license": "LGPL-3",
     "application": True,
     "installable": True,
-    "depends": ["hr", "hr_org_chart", "mail", "report_xlsx"],
+    "depends": ["hr", "hr_org_chart", "mail", "web_tour", "report_xlsx"],
     "external_dependencies": {"python": ["xlsxwriter", "python-dateutil", "pyhanko", "openpyxl"]},
     "data": [
         "security/kinerja_security.xml",
@@ -63,6 +63,7 @@
         "views/kinerja_siasn_export_views.xml",
         "report/kinerja_siasn_export_xlsx.xml",
         "views/kinerja_register_import_views.xml",
+        "views/kinerja_home_views.xml",
         "views/kinerja_menus.xml",
     ],
     "demo": [
@@ -77,6 +78,9 @@
         "demo/kinerja_evaluation_demo.xml",
     ],
     "assets": {
+        "web.assets_backend": [
+            "kinerja_asn/static/src/home/**/*",
+        ],
         "web.assets_tests": [
             "kinerja_asn/static/src/js/tours/*.js",
         ],

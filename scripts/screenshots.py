@@ -18,8 +18,13 @@ OUT = pathlib.Path(__file__).resolve().parent.parent / "docs" / "screenshots"
 PHONE = {"width": 390, "height": 844}
 
 # (file, login, path in the web client, what to open first: a row, the first groups, a CSS
-# selector to click ("css:..."), or None; and optionally a viewport, e.g. PHONE)
+# selector to click ("css:...") or to scroll to ("scroll:..."), or None; and optionally a
+# viewport, e.g. PHONE)
 SHOTS = [
+    ("home-employee.png", "kasi.imunisasi", "/odoo/kinerja", None),
+    ("home-supervisor.png", "kadinkes.pariaman", "/odoo/kinerja", "scroll:.o_kinerja_home_team"),
+    ("home-officer.png", "bkpsdm.pariaman", "/odoo/kinerja", "scroll:.o_kinerja_home_agency"),
+    ("phone-home.png", "kabid.kesmas", "/odoo/kinerja", None, PHONE),
     ("employee-my-skp.png", "kasi.imunisasi", "/odoo/kinerja-my-skp", "row"),
     ("employee-report-realisation.png", "kasi.imunisasi", "/odoo/kinerja-report-realization", None),
     ("employee-my-performance.png", "kabid.kesmas", "/odoo/kinerja-my-performance", None),
@@ -52,12 +57,15 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--url", default="http://localhost:8069")
     parser.add_argument("--db", default="kinerja_demo")
+    parser.add_argument("--only", nargs="*", help="take only these pictures (file names)")
     args = parser.parse_args()
     OUT.mkdir(parents=True, exist_ok=True)
     browser_path = shutil.which("chromium") or shutil.which("chromium-browser")
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=browser_path, args=["--no-sandbox"])
         for name, login, path, click, *viewport in SHOTS:
+            if args.only and name not in args.only:
+                continue
             size = viewport[0] if viewport else {"width": 1440, "height": 860}
             context = browser.new_context(viewport=size, locale="id-ID", has_touch=bool(viewport))
             page = context.new_page()
@@ -67,10 +75,13 @@ def main():
             page.click("button[type=submit]")
             page.wait_for_selector(".o_main_navbar")
             page.goto(f"{args.url}{path}")
-            page.wait_for_selector(".o_action_manager .o_view_controller")
+            page.wait_for_selector(".o_action_manager .o_view_controller, .o_kinerja_home_greeting")
             if click == "row":
                 page.click(".o_data_row .o_data_cell, .o_kanban_record")
                 page.wait_for_selector(".o_form_view")
+            elif click and click.startswith("scroll:"):
+                page.wait_for_timeout(1500)
+                page.locator(click[7:]).first.scroll_into_view_if_needed()
             elif click and click.startswith("css:"):
                 page.locator(click[4:]).first.click()
                 page.wait_for_selector(".o_form_view")

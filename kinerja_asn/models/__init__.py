@@ -41,6 +41,7 @@ from . import kinerja_siasn_code
 from . import kinerja_siasn_client
 from . import kinerja_siasn_export
 from . import kinerja_siasn_export_line
+from . import kinerja_home
 from . import mail_activity
 from . import res_users
 from . import mail_thread

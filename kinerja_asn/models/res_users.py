@@ -1,8 +1,18 @@
-from odoo import models
+from odoo import fields, models
 
 
 class ResUsers(models.Model):
     _inherit = "res.users"
+
+    kinerja_guide_done = fields.Boolean(
+        string="Kinerja Guide Seen",
+        help="The guided first steps of the Kinerja home were offered and dismissed (or started): the home "
+        "no longer offers them; its Guide button starts them again.",
+    )
+
+    @property
+    def SELF_WRITEABLE_FIELDS(self):
+        return [*super().SELF_WRITEABLE_FIELDS, "kinerja_guide_done"]
 
     def _recipient_env(self):
         """The environment to write a text for this user (one or none) in: his language, or the current one

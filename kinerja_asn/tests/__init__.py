@@ -26,3 +26,5 @@ from . import test_daily_log
 from . import test_register_import
 from . import test_distribution
 from . import test_penetapan
+from . import test_home
+from . import test_tour_home
