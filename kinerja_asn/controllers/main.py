@@ -16,6 +16,9 @@ class KinerjaVerification(http.Controller):
             document = env["kinerja.skp"].search(
                 [("verification_code", "=", code), ("state", "in", ("approved", "done"))], limit=1
             ) or env["kinerja.evaluation"].search([("verification_code", "=", code), ("state", "=", "done")], limit=1)
+            document = document or env["kinerja.tpp.sheet"].search(
+                [("verification_code", "=", code), ("state", "=", "locked")], limit=1
+            )
         values = {"document": document, "code": code}
         if document:
             values.update(document._verification_values())

@@ -39,3 +39,9 @@ from . import kinerja_siasn_export_line
 from . import mail_activity
 from . import res_users
 from . import mail_thread
+from . import kinerja_tpp_deduction_rule
+from . import kinerja_tpp_class
+from . import kinerja_tpp_correction
+from . import kinerja_tpp_sanction
+from . import kinerja_tpp_sheet_line
+from . import kinerja_tpp_sheet

@@ -22,3 +22,4 @@ from . import test_workflow_forgery
 from . import test_users_without_email
 from . import test_pdf_signature
 from . import test_evaluation_figures
+from . import test_tpp
