@@ -59,6 +59,7 @@
         "views/kinerja_siasn_code_views.xml",
         "views/kinerja_siasn_export_views.xml",
         "report/kinerja_siasn_export_xlsx.xml",
+        "report/kinerja_tpp_sheet_report.xml",
         "views/kinerja_tpp_deduction_rule_views.xml",
         "views/kinerja_tpp_class_views.xml",
         "views/kinerja_tpp_correction_views.xml",
@@ -77,6 +78,7 @@
         "demo/kinerja_skp_demo.xml",
         "demo/kinerja_realization_demo.xml",
         "demo/kinerja_evaluation_demo.xml",
+        "demo/kinerja_tpp_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

@@ -13,6 +13,7 @@ from odoo.tools import mute_logger
 
 from .test_evaluation import EvaluationCase
 from .test_realization import YEAR
+from .test_reports import _texts, _xlsx
 
 MONTH = date(YEAR, 1, 1)  # January: Thursday the 1st is New Year, a public holiday
 WIB = 7  # hours ahead of UTC (Asia/Jakarta)
@@ -451,3 +452,33 @@ class TestTppSheet(TppSheetCase):
             counts.append(self.env.cr.sql_log_count - before)
             employees.kinerja_tpp_class_id = False
         self.assertLessEqual(counts[1], counts[0], f"queries for 3 and 6 more employees: {counts}")
+
+
+@tagged("post_install", "-at_install")
+class TestTppReports(TppSheetCase):
+    """The XLSX in the regional layout (never a formula from user text) and the PDF with the
+    verification code of the locked sheet."""
+
+    def test_xlsx_and_pdf(self):
+        self.emp_staff.sudo().job_title = '=HYPERLINK("http://evil.example","klik")'
+        self._sign_month()
+        sheet = self._computed()
+        sheet.with_user(self.user_officer).action_check()
+        sheet.with_user(self.user_head).action_approve()
+        sheet.with_user(self.user_officer).action_lock()
+        book = _xlsx(self.env, "kinerja_asn.tpp_sheet_xlsx", sheet)
+        xsheet = book.worksheets[0]
+        headers = [cell.value for cell in xsheet[4]]
+        self.assertEqual(headers[:3], ["No", "Name / NIP", "Grade"])
+        self.assertIn("Received", headers)
+        texts = _texts(xsheet)
+        self.assertIn('=HYPERLINK("http://evil.example","klik")', texts)
+        self.assertFalse(any(cell.data_type == "f" for row in xsheet.iter_rows() for cell in row))
+        numbers = [cell.value for cell in xsheet[5]]
+        self.assertIn(4_526_100, numbers, "the staff's net on his row")
+        self.assertIn("Treasurer", texts)
+        self.assertIn("Checked by the Secretary", texts)
+        html = self.env["ir.actions.report"]._render_qweb_html("kinerja_asn.report_tpp_sheet", sheet.ids)[0].decode()
+        self.assertIn(sheet.verification_code, html)
+        self.assertIn("Staf Satu", html)
+        self.assertIn(self.user_head.name, html)
