@@ -26,6 +26,7 @@
         "data/kinerja_siasn_code_data.xml",
         "data/kinerja_siasn_cron_data.xml",
         "data/kinerja_tpp_deduction_rule_data.xml",
+        "data/kinerja_tpp_activity_data.xml",
         "views/kinerja_period_views.xml",
         "views/kinerja_indicator_views.xml",
         "views/kinerja_core_value_views.xml",

@@ -5,6 +5,7 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools.misc import format_date
+from odoo.tools.translate import LazyTranslate
 
 from .kinerja_tpp_sheet_line import _rupiah
 from .kinerja_workflow_mixin import MAIL_FIELDS
@@ -21,6 +22,8 @@ DIFFERENCE_FIELDS = (
     "pph21_amount",
     "net_amount",
 )
+
+_lt = LazyTranslate(__name__)
 
 
 def _pph_group(rank):
@@ -73,13 +76,18 @@ class KinerjaTppSheet(models.Model):
             "bpjs_employee_rate",
         }
     )
-    _workflow_subtypes = {}
+    _workflow_role_fields = {"head": "head_user_id"}
+    _workflow_activities = {"checked": ("kinerja_asn.mail_act_tpp_approval", "head")}
+    _workflow_activity_feedback = {"approved": _lt("TPP sheet approved")}
 
     name = fields.Char(compute="_compute_name", store=True)
     company_id = fields.Many2one(
         "res.company", string="Agency", required=True, index=True, default=lambda self: self.env.company
     )
     currency_id = fields.Many2one(related="company_id.currency_id")
+    head_user_id = fields.Many2one(
+        related="company_id.kinerja_tpp_head_user_id", string="Head of Agency", help="Approves the sheet (Settings)."
+    )
     date_from = fields.Date(
         string="Month",
         required=True,

@@ -331,11 +331,14 @@ class TestTppSheet(TppSheetCase):
         sheet.with_user(self.user_officer).action_check()
         self.assertEqual(sheet.state, "checked")
         self.assertEqual(sheet.checked_by_id, self.user_officer)
+        approval = self.env.ref("kinerja_asn.mail_act_tpp_approval")
+        self.assertEqual(sheet.activity_ids.filtered(lambda a: a.activity_type_id == approval).user_id, self.user_head)
         for user in (self.user_officer, self.user_manager, self.user_staff):
             with self.subTest(user=user.login), self.assertRaises(AccessError):
                 sheet.with_user(user).action_approve()
         sheet.with_user(self.user_head).action_approve()
         self.assertEqual((sheet.state, sheet.approved_by_id), ("approved", self.user_head))
+        self.assertFalse(sheet.activity_ids, "the head's to-do is done")
         with self.assertRaises(AccessError):
             sheet.with_user(self.user_staff).action_lock()
         sheet.with_user(self.user_officer).action_lock()
