@@ -8,7 +8,7 @@ from datetime import date, datetime, timedelta
 from psycopg2 import IntegrityError
 
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tests import tagged
+from odoo.tests import HttpCase, tagged
 from odoo.tools import mute_logger
 
 from .test_evaluation import EvaluationCase
@@ -176,6 +176,11 @@ class TestTppDiscipline(TppCase):
         self.assertEqual(figures["late_minutes"], 20)
         self.assertEqual(figures["late_days"], 1)
         self.assertEqual(figures["days_absent"], 20, "no record on the 20 other working days")
+        # Jayapura (WIT, UTC+9): leaving at 15:00 local is an hour early
+        self.emp_staff.tz = "Asia/Jayapura"
+        self._attend(self.emp_staff, date(YEAR, 1, 5), (8, 0), (15, 0), offset=9)
+        figures = self._discipline(self.emp_staff)
+        self.assertEqual((figures["late_minutes"], figures["early_minutes"], figures["early_days"]), (0, 60, 1))
 
     def test_caps_and_company_rules(self):
         """Absence is capped per month; an agency's own tiers replace the shared ones of a kind."""
@@ -485,3 +490,16 @@ class TestTppReports(TppSheetCase):
         self.assertIn(sheet.verification_code, html)
         self.assertIn("Staf Satu", html)
         self.assertIn(self.user_head.name, html)
+
+
+@tagged("post_install", "-at_install")
+class TestTppVerificationPage(HttpCase):
+    def test_locked_sheet_is_verified(self):
+        sheet = self.env["kinerja.tpp.sheet"].create({"date_from": date(YEAR, 3, 1)})
+        sheet._workflow_write({"state": "locked", "verification_code": sheet._new_verification_code()})
+        response = self.url_open(f"/kinerja/verify/{sheet.verification_code}")
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("TPP List", response.text)
+        self.assertIn(sheet.name, response.text)
+        sheet._workflow_write({"state": "approved"})
+        self.assertEqual(self.url_open(f"/kinerja/verify/{sheet.verification_code}").status_code, 404)
