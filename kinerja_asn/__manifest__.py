@@ -1,7 +1,7 @@
 {
     "name": "Kinerja ASN",
     "summary": "Performance management for Indonesian civil servants (SKP, PermenPANRB 6/2022)",
-    "version": "18.0.1.3.0",
+    "version": "18.0.1.4.0",
     "category": "Human Resources/Kinerja",
     "website": "https://github.com/kinerja-asn/kinerja_asn",
     "author": "Kinerja ASN contributors",
@@ -9,7 +9,7 @@
     "license": "LGPL-3",
     "application": True,
     "installable": True,
-    "depends": ["hr", "hr_org_chart", "mail", "web_tour", "report_xlsx"],
+    "depends": ["hr", "hr_attendance", "hr_org_chart", "mail", "web_tour", "report_xlsx"],
     "external_dependencies": {"python": ["xlsxwriter", "python-dateutil", "pyhanko", "openpyxl"]},
     "data": [
         "security/kinerja_security.xml",
@@ -17,6 +17,7 @@
         "security/kinerja_rules.xml",
         "security/kinerja_siasn_rules.xml",
         "security/kinerja_register_import_rules.xml",
+        "security/kinerja_tpp_rules.xml",
         "data/kinerja_core_value_data.xml",
         "data/mail_activity_type_data.xml",
         "data/mail_message_subtype_data.xml",
@@ -25,6 +26,8 @@
         "data/ir_cron_data.xml",
         "data/kinerja_siasn_code_data.xml",
         "data/kinerja_siasn_cron_data.xml",
+        "data/kinerja_tpp_deduction_rule_data.xml",
+        "data/kinerja_tpp_activity_data.xml",
         "views/kinerja_period_views.xml",
         "views/kinerja_indicator_views.xml",
         "views/kinerja_core_value_views.xml",
@@ -64,6 +67,13 @@
         "report/kinerja_siasn_export_xlsx.xml",
         "views/kinerja_register_import_views.xml",
         "views/kinerja_home_views.xml",
+        "report/kinerja_tpp_sheet_report.xml",
+        "views/kinerja_tpp_deduction_rule_views.xml",
+        "views/kinerja_tpp_class_views.xml",
+        "views/kinerja_tpp_correction_views.xml",
+        "views/kinerja_tpp_sanction_views.xml",
+        "views/kinerja_tpp_sheet_line_views.xml",
+        "views/kinerja_tpp_sheet_views.xml",
         "views/kinerja_menus.xml",
     ],
     "demo": [
@@ -76,6 +86,7 @@
         "demo/kinerja_skp_demo.xml",
         "demo/kinerja_realization_demo.xml",
         "demo/kinerja_evaluation_demo.xml",
+        "demo/kinerja_tpp_demo.xml",
     ],
     "assets": {
         "web.assets_backend": [

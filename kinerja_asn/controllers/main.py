@@ -20,6 +20,9 @@ class KinerjaVerification(http.Controller):
             document = document or env["kinerja.penetapan"].search(
                 [("verification_code", "=", code), ("state", "=", "confirmed")], limit=1
             )
+            document = document or env["kinerja.tpp.sheet"].search(
+                [("verification_code", "=", code), ("state", "=", "locked")], limit=1
+            )
         values = {"document": document, "code": code, "unit": False}
         if document:
             values.update(document._verification_values())

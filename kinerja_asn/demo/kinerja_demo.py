@@ -1,3 +1,8 @@
+from datetime import datetime, time, timedelta
+
+import pytz
+from dateutil.relativedelta import relativedelta
+
 from odoo import api, fields, models
 
 
@@ -54,3 +59,118 @@ class KinerjaDemo(models.AbstractModel):
         latest = reports.filtered(lambda r: r.state == "submitted")
         latest.skp_id._schedule_review_activity()
         return reports
+
+    # ------------------------------------------------------------------------------------
+    # TPP: position classes, attendance of the demo months, the sheet of the last ended month
+    # ------------------------------------------------------------------------------------
+    _TPP_CLASSES = {
+        # position type -> (kelas jabatan, name, monthly amount)
+        "jpt": (14, "Jabatan Pimpinan Tinggi Pratama", 16_500_000),
+        "administrator": (12, "Administrator", 11_000_000),
+        "supervisor": (9, "Pengawas", 7_500_000),
+        "functional": (8, "Jabatan Fungsional", 6_250_000),
+        "executor": (6, "Pelaksana", 4_500_000),
+    }
+
+    @api.model
+    def _fill_tpp(self, company_ids, head_user_ids, officer_user_ids, approve_company_ids):
+        """Demo data: the table of position classes of each government, a class for each
+        employee with an approved SKP this year, attendance for the last ended month and the
+        current month so far (a few late arrivals, one absence, one official assignment), and
+        the TPP sheet of the last ended month: computed and checked; approved by the head
+        where the month's evaluations are signed (the governments in ``approve_company_ids``,
+        whose evaluators sign them here)."""
+        today = fields.Date.context_today(self)
+        month_start = today.replace(day=1) - relativedelta(months=1)
+        for company_id, head_id, officer_id in zip(company_ids, head_user_ids, officer_user_ids, strict=True):
+            company = self.env["res.company"].browse(company_id)
+            company.kinerja_tpp_head_user_id = head_id
+            classes = {
+                key: self.env["kinerja.tpp.class"].create(
+                    {"grade": grade, "name": name, "amount": amount, "company_id": company.id}
+                )
+                for key, (grade, name, amount) in self._TPP_CLASSES.items()
+            }
+            skps = self.env["kinerja.skp"].search(
+                [
+                    ("company_id", "=", company.id),
+                    ("state", "in", ("approved", "done")),
+                    ("date_start", "<=", month_start + relativedelta(day=31)),
+                    ("date_end", ">=", month_start),
+                ]
+            )
+            employees = skps.employee_id.sorted("id")
+            for employee in employees:
+                employee.kinerja_tpp_class_id = classes.get(employee.position_type or "executor", classes["executor"])
+            # attendance against each one's schedule, in his time zone
+            start = datetime.combine(month_start, time.min).replace(tzinfo=pytz.utc)
+            end = datetime.combine(today, time.min).replace(tzinfo=pytz.utc)
+            vals_list = []
+            for index, employee in enumerate(employees):
+                calendar = employee.resource_calendar_id or company.resource_calendar_id
+                if not calendar:
+                    continue
+                intervals = calendar._work_intervals_batch(start, end, employee.resource_id)[employee.resource_id.id]
+                days = {}
+                for begin, stop, _meta in intervals:
+                    day = begin.date()
+                    first, last = days.get(day, (begin, stop))
+                    days[day] = (min(first, begin), max(last, stop))
+                for number, (day, (begin, stop)) in enumerate(sorted(days.items())):
+                    if index == 0 and number == 9:
+                        continue  # the one absence without leave
+                    if index == 1 and number == 4:
+                        self.env["kinerja.tpp.correction"].create(
+                            {
+                                "employee_id": employee.id,
+                                "kind": "assignment",
+                                "date_from": day,
+                                "date_to": day,
+                                "reason": self.env._(
+                                    "Assignment letter 800/%s: coordination meeting at the province", number
+                                ),
+                            }
+                        )
+                        continue
+                    late = 0
+                    if (index * 7 + number * 3) % 17 == 0:
+                        late = (20, 45, 75, 100)[(index + number) % 4]
+                    check_in = begin + timedelta(minutes=late - (index + number) % 9)
+                    check_out = stop + timedelta(minutes=(index * 3 + number) % 20)
+                    vals_list.append(
+                        {
+                            "employee_id": employee.id,
+                            "check_in": check_in.astimezone(pytz.utc).replace(tzinfo=None),
+                            "check_out": check_out.astimezone(pytz.utc).replace(tzinfo=None),
+                        }
+                    )
+            self.env["hr.attendance"].create(vals_list)
+            if company.id in approve_company_ids:
+                self._sign_month(company, month_start)
+            sheet = self.env["kinerja.tpp.sheet"].create({"company_id": company.id, "date_from": month_start})
+            officer = self.env["res.users"].browse(officer_id)
+            sheet.with_user(officer).with_company(company).action_check()
+            if company.id in approve_company_ids and not sheet.missing_employee_ids:
+                sheet.with_user(head_id).with_company(company).action_approve()
+
+    @api.model
+    def _sign_month(self, company, month_start):
+        """Demo data: the evaluations of the month, prepared and signed by their evaluators."""
+        period = self.env["kinerja.period"].search(
+            [("company_id", "=", company.id), ("period_type", "!=", "year"), ("date_start", "=", month_start)], limit=1
+        )
+        if not period:
+            return
+        evaluations = self.env["kinerja.evaluation"]._prepare(period.id)
+        evaluations |= self.env["kinerja.evaluation"].search([("period_id", "=", period.id), ("state", "=", "draft")])
+        for evaluation in evaluations:
+            rating = evaluation.suggested_result_rating or "meets"
+            signer = evaluation.with_user(evaluation.evaluator_user_id) if evaluation.evaluator_user_id else evaluation
+            signer.write(
+                {
+                    "result_rating": rating,
+                    "behavior_rating": "meets",
+                    "override_reason": self.env._("Rated from the month's realisation"),
+                }
+            )
+            signer.action_done(force=True)

@@ -48,3 +48,9 @@ from . import mail_thread
 from . import kinerja_daily_log
 from . import kinerja_register_import_line
 from . import kinerja_register_import
+from . import kinerja_tpp_deduction_rule
+from . import kinerja_tpp_class
+from . import kinerja_tpp_correction
+from . import kinerja_tpp_sanction
+from . import kinerja_tpp_sheet_line
+from . import kinerja_tpp_sheet

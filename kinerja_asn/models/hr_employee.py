@@ -16,6 +16,12 @@ class HrEmployee(models.Model):
 
     parent_path = fields.Char(index=True)
     skp_ids = fields.One2many("kinerja.skp", "employee_id", string="SKPs")
+    kinerja_tpp_class_id = fields.Many2one(
+        "kinerja.tpp.class",
+        string="Position Class (TPP)",
+        check_company=True,
+        help="Kelas jabatan: sets the monthly regional allowance (TPP) of the employee.",
+    )
 
     _sql_constraints = [
         (

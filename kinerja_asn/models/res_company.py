@@ -185,6 +185,35 @@ class ResCompany(models.Model):
     kinerja_tpp_needs_improvement = fields.Float(string="TPP for Needs Improvement (%)", default=80.0)
     kinerja_tpp_poor = fields.Float(string="TPP for Poor (%)", default=60.0)
     kinerja_tpp_very_poor = fields.Float(string="TPP for Very Poor (%)", default=40.0)
+    # The monthly TPP sheet (kinerja.tpp.sheet): weights, contributions, tax, who approves
+    kinerja_tpp_performance_weight = fields.Float(
+        string="TPP Performance Weight (%)",
+        default=60.0,
+        help="Share of the allowance paid for performance (the signed predicate of the month).",
+    )
+    kinerja_tpp_discipline_weight = fields.Float(
+        string="TPP Discipline Weight (%)",
+        default=40.0,
+        help="Share of the allowance paid for discipline (attendance); with the performance weight, 100 %.",
+    )
+    kinerja_tpp_bpjs_employer_rate = fields.Float(string="BPJS Health, Employer (%)", default=4.0)
+    kinerja_tpp_bpjs_employee_rate = fields.Float(string="BPJS Health, Employee (%)", default=1.0)
+    kinerja_tpp_pph_rate_i = fields.Float(string="PPh 21 Rate, Grade I (%)", default=0.0)
+    kinerja_tpp_pph_rate_ii = fields.Float(string="PPh 21 Rate, Grade II (%)", default=0.0)
+    kinerja_tpp_pph_rate_iii = fields.Float(string="PPh 21 Rate, Grade III (%)", default=5.0)
+    kinerja_tpp_pph_rate_iv = fields.Float(string="PPh 21 Rate, Grade IV (%)", default=15.0)
+    kinerja_tpp_head_user_id = fields.Many2one(
+        "res.users",
+        string="Head of Agency (TPP Approval)",
+        help="The user who approves the monthly TPP sheets. Empty: the performance administrators.",
+    )
+    kinerja_tpp_unsigned_policy = fields.Selection(
+        [("block", "Block the approval"), ("zero", "Pay the performance share at 0 %")],
+        string="Unsigned Evaluations",
+        default="block",
+        required=True,
+        help="What a TPP sheet does with employees whose evaluation of the month is not signed.",
+    )
 
     kinerja_sign_pdf = fields.Boolean(
         string="Sign PDF Documents",
@@ -293,6 +322,43 @@ class ResCompany(models.Model):
         """Organisation predicate -> work-result rating of the unit's head."""
         self.ensure_one()
         return {key: self[f"kinerja_org_rating_{key}"] for key in ORG_RATING_KEYS}
+
+    @api.constrains(
+        "kinerja_tpp_performance_weight",
+        "kinerja_tpp_discipline_weight",
+        "kinerja_tpp_bpjs_employer_rate",
+        "kinerja_tpp_bpjs_employee_rate",
+        "kinerja_tpp_pph_rate_i",
+        "kinerja_tpp_pph_rate_ii",
+        "kinerja_tpp_pph_rate_iii",
+        "kinerja_tpp_pph_rate_iv",
+    )
+    def _check_kinerja_tpp_rates(self):
+        for company in self:
+            rates = [
+                company.kinerja_tpp_performance_weight,
+                company.kinerja_tpp_discipline_weight,
+                company.kinerja_tpp_bpjs_employer_rate,
+                company.kinerja_tpp_bpjs_employee_rate,
+                company.kinerja_tpp_pph_rate_i,
+                company.kinerja_tpp_pph_rate_ii,
+                company.kinerja_tpp_pph_rate_iii,
+                company.kinerja_tpp_pph_rate_iv,
+            ]
+            if any(rate < 0 or rate > 100 for rate in rates):
+                raise ValidationError(
+                    self.env._("%s: the TPP weights and rates are percentages between 0 and 100.", company.name)
+                )
+            total = company.kinerja_tpp_performance_weight + company.kinerja_tpp_discipline_weight
+            if abs(total - 100.0) > 0.001:
+                raise ValidationError(
+                    self.env._(
+                        "%(company)s: the TPP performance weight and discipline weight add up to %(total)s %%; "
+                        "they must add up to 100 %%.",
+                        company=company.name,
+                        total=round(total, 2),
+                    )
+                )
 
     def _kinerja_tpp_map(self):
         """Predicate -> share of the performance part of TPP paid (%)."""

@@ -76,6 +76,16 @@ class ResConfigSettings(models.TransientModel):
     kinerja_tpp_needs_improvement = fields.Float(related="company_id.kinerja_tpp_needs_improvement", readonly=False)
     kinerja_tpp_poor = fields.Float(related="company_id.kinerja_tpp_poor", readonly=False)
     kinerja_tpp_very_poor = fields.Float(related="company_id.kinerja_tpp_very_poor", readonly=False)
+    kinerja_tpp_performance_weight = fields.Float(related="company_id.kinerja_tpp_performance_weight", readonly=False)
+    kinerja_tpp_discipline_weight = fields.Float(related="company_id.kinerja_tpp_discipline_weight", readonly=False)
+    kinerja_tpp_bpjs_employer_rate = fields.Float(related="company_id.kinerja_tpp_bpjs_employer_rate", readonly=False)
+    kinerja_tpp_bpjs_employee_rate = fields.Float(related="company_id.kinerja_tpp_bpjs_employee_rate", readonly=False)
+    kinerja_tpp_pph_rate_i = fields.Float(related="company_id.kinerja_tpp_pph_rate_i", readonly=False)
+    kinerja_tpp_pph_rate_ii = fields.Float(related="company_id.kinerja_tpp_pph_rate_ii", readonly=False)
+    kinerja_tpp_pph_rate_iii = fields.Float(related="company_id.kinerja_tpp_pph_rate_iii", readonly=False)
+    kinerja_tpp_pph_rate_iv = fields.Float(related="company_id.kinerja_tpp_pph_rate_iv", readonly=False)
+    kinerja_tpp_head_user_id = fields.Many2one(related="company_id.kinerja_tpp_head_user_id", readonly=False)
+    kinerja_tpp_unsigned_policy = fields.Selection(related="company_id.kinerja_tpp_unsigned_policy", readonly=False)
     kinerja_sign_pdf = fields.Boolean(related="company_id.kinerja_sign_pdf", readonly=False)
     kinerja_sign_certificate = fields.Binary(
         related="company_id.kinerja_sign_certificate", readonly=False, groups=SIGN_CERTIFICATE_GROUPS

@@ -28,3 +28,4 @@ from . import test_distribution
 from . import test_penetapan
 from . import test_home
 from . import test_tour_home
+from . import test_tpp
