@@ -163,6 +163,13 @@ class KinerjaDemo(models.AbstractModel):
             return
         evaluations = self.env["kinerja.evaluation"]._prepare(period.id)
         evaluations |= self.env["kinerja.evaluation"].search([("period_id", "=", period.id), ("state", "=", "draft")])
+        # The units whose heads are evaluated get their organisation achievement of the month
+        # first (set by the leadership above): it is the heads' work-result rating.
+        OrgRating = self.env["kinerja.org.rating"]
+        for department in evaluations.filtered("is_head_of_unit").department_id:
+            if not OrgRating.search_count([("department_id", "=", department.id), ("period_id", "=", period.id)]):
+                OrgRating.create({"department_id": department.id, "period_id": period.id, "rating": "good"})
+        evaluations.invalidate_recordset()
         for evaluation in evaluations:
             rating = evaluation.suggested_result_rating or "meets"
             signer = evaluation.with_user(evaluation.evaluator_user_id) if evaluation.evaluator_user_id else evaluation
