@@ -8,4 +8,5 @@ from . import kinerja_cron_run_wizard
 from . import kinerja_recap_wizard
 from . import kinerja_skp_evaluator_wizard
 from . import kinerja_user_wizard
+from . import kinerja_user_wizard_line
 from . import kinerja_penetapan_confirm_wizard
