@@ -243,17 +243,19 @@ class KinerjaTppSheetLine(models.Model):
     @api.model
     def _kinerja_discipline_one(self, employee, tz, *, expected, leaves, attendances, corrected, date_from, date_to):
         figures = self._kinerja_discipline_empty()
-        # the schedule per local day, less public holidays, then less his own time off
+        # the schedule per local day, less public holidays, then less his own time off; a shift
+        # crossing midnight (22:00-24:00 then 00:00-06:00) is one block of the day it starts
         schedule = defaultdict(list)
-        for start, stop, _meta in expected:
+        for start, stop in _shifts(expected):
             schedule[start.astimezone(tz).date()].append((start, stop))
         holidays = [(start, stop) for start, stop, leave in leaves if not leave.resource_id]
         own_leaves = [(start, stop) for start, stop, leave in leaves if leave.resource_id]
+        spans = {day: (blocks[0][0], blocks[-1][1]) for day, blocks in schedule.items()}
         by_day = defaultdict(list)
         for row in attendances:
             check_in = pytz.utc.localize(row["check_in"]).astimezone(tz)
             check_out = pytz.utc.localize(row["check_out"]).astimezone(tz) if row["check_out"] else None
-            by_day[check_in.date()].append((check_in, check_out))
+            by_day[_shift_day(check_in, spans)].append((check_in, check_out))
         for day in sorted(schedule):
             if day < date_from or day > date_to:
                 continue
@@ -348,3 +350,32 @@ def _subtract(blocks, holes):
             pieces = next_pieces
         result.extend(pieces)
     return result
+
+
+def _shifts(expected):
+    """The (start, stop) blocks of a schedule's intervals, in order, those touching merged: the
+    schedule writes a night shift as 22:00-24:00 (ending at 23:59:59.999999) and 00:00-06:00."""
+    shifts = []
+    for start, stop, _meta in sorted(expected, key=lambda interval: interval[0]):
+        if shifts and start - shifts[-1][1] <= timedelta(seconds=1):
+            shifts[-1] = (shifts[-1][0], max(stop, shifts[-1][1]))
+        else:
+            shifts.append((start, stop))
+    return shifts
+
+
+def _shift_day(check_in, spans, reach=timedelta(hours=8)):
+    """The working day an attendance belongs to: the day whose shifts (first start to last
+    stop, in ``spans``) are nearest to its check-in, within ``reach``; else the check-in's own
+    date. A night shift's check-in after midnight still counts for the evening it started."""
+
+    def distance(span):
+        start, stop = span
+        return timedelta(0) if start <= check_in <= stop else min(abs(check_in - start), abs(check_in - stop))
+
+    own = check_in.date()
+    candidates = [day for day in (own - timedelta(days=1), own, own + timedelta(days=1)) if day in spans]
+    nearest = min(candidates, key=lambda day: (distance(spans[day]), day), default=None)
+    if nearest is not None and distance(spans[nearest]) <= reach:
+        return nearest
+    return own
