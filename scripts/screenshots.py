@@ -50,6 +50,8 @@ SHOTS = [
         PHONE,
     ),
     ("phone-to-approve.png", "kasi.imunisasi", "/odoo/kinerja-skp-to-approve", None, PHONE),
+    # the TPP sheet of the last ended month, checked, opened from the officer's list
+    ("tpp-sheet.png", "bkpsdm.pariaman", "/odoo/kinerja-tpp", "row"),
 ]
 
 
