@@ -518,6 +518,31 @@ class TestTppSheet(TppSheetCase):
             employees.kinerja_tpp_class_id = False
         self.assertLessEqual(counts[1], counts[0], f"queries for 3 and 6 more employees: {counts}")
 
+    def test_lines_inserted_in_one_statement(self):
+        """The sheet's lines go in one INSERT whatever their number, read back by the ORM as
+        it would have created them (the sheet's state, agency and month, the defaults)."""
+        sheet = self._new_sheet()
+        Line = self.Line.sudo()
+        vals = [
+            {"sheet_id": sheet.id, "employee_id": employee.id, "employee_name": employee.name, "net_amount": 1_000}
+            for employee in (self.emp_staff, self.emp_staff2)
+        ]
+        self.env.flush_all()
+        before = self.env.cr.sql_log_count
+        lines = Line._workflow_create(vals)
+        self.assertLessEqual(self.env.cr.sql_log_count - before, 2, "one INSERT (and the access check's)")
+        self.assertEqual(sheet.line_ids, lines)
+        self.assertEqual(
+            lines.mapped(lambda line: (line.state, line.company_id, line.date_from, line.sequence, line.pph21_manual)),
+            [("draft", self.company_a, MONTH, 10, False)] * 2,
+        )
+        self.assertEqual(lines.mapped("net_amount"), [1_000, 1_000])
+        self.assertEqual(lines.create_uid, self.env.user)
+        with self.assertRaises(ValueError):
+            Line._workflow_create([{"sheet_id": sheet.id, "employee_id": self.emp_head.id, "state": "locked"}])
+        with self.assertRaises(AccessError):
+            self.Line.with_user(self.user_staff)._workflow_create(vals)
+
 
 @tagged("post_install", "-at_install")
 class TestTppReports(TppSheetCase):
