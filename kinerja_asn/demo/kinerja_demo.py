@@ -73,85 +73,98 @@ class KinerjaDemo(models.AbstractModel):
     }
 
     @api.model
-    def _fill_tpp(self, company_ids, head_user_ids, officer_user_ids, approve_company_ids):
-        """Demo data: the table of position classes of each government, a class for each
-        employee with an approved SKP this year, attendance for the last ended month and the
-        current month so far (a few late arrivals, one absence, one official assignment), and
-        the TPP sheet of the last ended month: computed and checked; approved by the head
-        where the month's evaluations are signed (the governments in ``approve_company_ids``,
-        whose evaluators sign them here)."""
+    def _fill_tpp(self, company_ids, head_user_ids, officer_user_ids, waiting_company_ids=()):
+        """Demo data: the table of position classes of each government, a class for each of
+        its civil servants by position type, and attendance from the first month of a sheet
+        to today (a few late arrivals, one absence, one official assignment). The unsigned
+        evaluations pay the performance share at 0 % (the people without an approved SKP
+        have none): the sheets name them and give the reason on their lines.
+
+        The TPP sheet of the last ended month is computed, checked and, once its evaluators
+        have signed the month's evaluations, approved by the head of agency. In the
+        governments of ``waiting_company_ids`` the evaluations of the last ended month wait
+        for their evaluators: the month before it is the one signed and approved, and the
+        last ended month's sheet is checked, listing whose evaluation is not signed yet."""
         today = fields.Date.context_today(self)
-        month_start = today.replace(day=1) - relativedelta(months=1)
+        last_month = today.replace(day=1) - relativedelta(months=1)
         for company_id, head_id, officer_id in zip(company_ids, head_user_ids, officer_user_ids, strict=True):
             company = self.env["res.company"].browse(company_id)
-            company.kinerja_tpp_head_user_id = head_id
+            company.write({"kinerja_tpp_head_user_id": head_id, "kinerja_tpp_unsigned_policy": "zero"})
             classes = {
                 key: self.env["kinerja.tpp.class"].create(
                     {"grade": grade, "name": name, "amount": amount, "company_id": company.id}
                 )
                 for key, (grade, name, amount) in self._TPP_CLASSES.items()
             }
-            skps = self.env["kinerja.skp"].search(
-                [
-                    ("company_id", "=", company.id),
-                    ("state", "in", ("approved", "done")),
-                    ("date_start", "<=", month_start + relativedelta(day=31)),
-                    ("date_end", ">=", month_start),
-                ]
+            employees = self.env["hr.employee"].search(
+                [("company_id", "=", company.id), "|", ("asn_type", "!=", False), ("nip", "!=", False)], order="id"
             )
-            employees = skps.employee_id.sorted("id")
             for employee in employees:
                 employee.kinerja_tpp_class_id = classes.get(employee.position_type or "executor", classes["executor"])
-            # attendance against each one's schedule, in his time zone
-            start = datetime.combine(month_start, time.min).replace(tzinfo=pytz.utc)
-            end = datetime.combine(today, time.min).replace(tzinfo=pytz.utc)
-            vals_list = []
-            for index, employee in enumerate(employees):
-                calendar = employee.resource_calendar_id or company.resource_calendar_id
-                if not calendar:
-                    continue
-                intervals = calendar._work_intervals_batch(start, end, employee.resource_id)[employee.resource_id.id]
-                days = {}
-                for begin, stop, _meta in intervals:
-                    day = begin.date()
-                    first, last = days.get(day, (begin, stop))
-                    days[day] = (min(first, begin), max(last, stop))
-                for number, (day, (begin, stop)) in enumerate(sorted(days.items())):
-                    if index == 0 and number == 9:
-                        continue  # the one absence without leave
-                    if index == 1 and number == 4:
-                        self.env["kinerja.tpp.correction"].create(
-                            {
-                                "employee_id": employee.id,
-                                "kind": "assignment",
-                                "date_from": day,
-                                "date_to": day,
-                                "reason": self.env._(
-                                    "Assignment letter 800/%s: coordination meeting at the province", number
-                                ),
-                            }
-                        )
-                        continue
-                    late = 0
-                    if (index * 7 + number * 3) % 17 == 0:
-                        late = (20, 45, 75, 100)[(index + number) % 4]
-                    check_in = begin + timedelta(minutes=late - (index + number) % 9)
-                    check_out = stop + timedelta(minutes=(index * 3 + number) % 20)
-                    vals_list.append(
+            months = [last_month]
+            if company.id in waiting_company_ids:
+                before = last_month - relativedelta(months=1)
+                if before.year == today.year:  # a month of the demo year, which has its periods
+                    months.insert(0, before)
+            self._fill_attendance(company, employees, months[0], today)
+            officer = self.env["res.users"].browse(officer_id)
+            for month in months:
+                signed = month != last_month or company.id not in waiting_company_ids
+                if signed:
+                    self._sign_month(company, month)
+                sheet = self.env["kinerja.tpp.sheet"].create({"company_id": company.id, "date_from": month})
+                sheet.with_user(officer).with_company(company).action_check()
+                if signed:
+                    sheet.with_user(head_id).with_company(company).action_approve()
+
+    @api.model
+    def _fill_attendance(self, company, employees, date_from, date_to):
+        """Demo data: attendance of ``employees`` against each one's schedule, in his time
+        zone, from ``date_from`` to the day before ``date_to``: a few late arrivals, the first
+        employee absent without leave on the tenth working day, the second on an official
+        assignment on the fifth."""
+        start = datetime.combine(date_from, time.min).replace(tzinfo=pytz.utc)
+        end = datetime.combine(date_to, time.min).replace(tzinfo=pytz.utc)
+        vals_list = []
+        for index, employee in enumerate(employees):
+            calendar = employee.resource_calendar_id or company.resource_calendar_id
+            if not calendar:
+                continue
+            intervals = calendar._work_intervals_batch(start, end, employee.resource_id)[employee.resource_id.id]
+            days = {}
+            for begin, stop, _meta in intervals:
+                day = begin.date()
+                first, last = days.get(day, (begin, stop))
+                days[day] = (min(first, begin), max(last, stop))
+            for number, (day, (begin, stop)) in enumerate(sorted(days.items())):
+                if index == 0 and number == 9:
+                    continue  # the one absence without leave
+                if index == 1 and number == 4:
+                    self.env["kinerja.tpp.correction"].create(
                         {
                             "employee_id": employee.id,
-                            "check_in": check_in.astimezone(pytz.utc).replace(tzinfo=None),
-                            "check_out": check_out.astimezone(pytz.utc).replace(tzinfo=None),
+                            "kind": "assignment",
+                            "date_from": day,
+                            "date_to": day,
+                            "reason": self.env._(
+                                "Assignment letter 800/%s: coordination meeting at the province", number
+                            ),
                         }
                     )
-            self.env["hr.attendance"].create(vals_list)
-            if company.id in approve_company_ids:
-                self._sign_month(company, month_start)
-            sheet = self.env["kinerja.tpp.sheet"].create({"company_id": company.id, "date_from": month_start})
-            officer = self.env["res.users"].browse(officer_id)
-            sheet.with_user(officer).with_company(company).action_check()
-            if company.id in approve_company_ids and not sheet.missing_employee_ids:
-                sheet.with_user(head_id).with_company(company).action_approve()
+                    continue
+                late = 0
+                if (index * 7 + number * 3) % 17 == 0:
+                    late = (20, 45, 75, 100)[(index + number) % 4]
+                check_in = begin + timedelta(minutes=late - (index + number) % 9)
+                check_out = stop + timedelta(minutes=(index * 3 + number) % 20)
+                vals_list.append(
+                    {
+                        "employee_id": employee.id,
+                        "check_in": check_in.astimezone(pytz.utc).replace(tzinfo=None),
+                        "check_out": check_out.astimezone(pytz.utc).replace(tzinfo=None),
+                    }
+                )
+        self.env["hr.attendance"].create(vals_list)
 
     @api.model
     def _sign_month(self, company, month_start):

@@ -497,26 +497,46 @@ class KinerjaTppSheet(models.Model):
             vals_list.append(vals)
         self.line_ids.sudo().unlink()
         Line._workflow_create([{"sheet_id": self.id, **vals} for vals in vals_list])
+        # civil servants only (an ASN status or a NIP): the agency may also hold other staff
         unclassed = (
             self.env["hr.employee"]
             .sudo()
-            .search_count([("company_id", "=", self.company_id.id), ("kinerja_tpp_class_id", "=", False)])
+            .search(
+                [
+                    ("company_id", "=", self.company_id.id),
+                    ("kinerja_tpp_class_id", "=", False),
+                    "|",
+                    ("asn_type", "!=", False),
+                    ("nip", "!=", False),
+                ],
+                order="name, id",
+            )
         )
         self._workflow_write(
             {
                 "computed_date": self._workflow_now(),
                 "missing_employee_ids": [(6, 0, missing.ids)],
                 "missing_note": "\n".join(missing.mapped("name")) or False,
-                "warning_note": self.env._(
-                    "%s employees of the agency have no position class and are not on the sheet.", unclassed
-                )
-                if unclassed
-                else False,
+                "warning_note": self._unclassed_warning(unclassed),
                 "performance_weight": performance_weight,
                 "discipline_weight": discipline_weight,
                 "bpjs_employer_rate": employer_rate,
                 "bpjs_employee_rate": employee_rate,
             }
+        )
+
+    def _unclassed_warning(self, employees, shown=5):
+        """The warning naming the civil servants left off the sheet for lack of a position
+        class (the first ``shown`` of them), or False."""
+        if not employees:
+            return False
+        names = ", ".join(employees[:shown].mapped("name"))
+        if len(employees) > shown:
+            names = self.env._("%(names)s and %(count)s more", names=names, count=len(employees) - shown)
+        return self.env._(
+            "%(count)s civil servants of the agency have no position class and are not on the sheet: %(names)s.",
+            count=len(employees),
+            names=names,
         )
 
     def _paid_before(self, employees):

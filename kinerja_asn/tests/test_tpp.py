@@ -544,6 +544,39 @@ class TestTppSheet(TppSheetCase):
             self.Line.with_user(self.user_staff)._workflow_create(vals)
 
 
+    def test_warning_names_unclassed_civil_servants(self):
+        """The warning counts and names the civil servants (ASN status or NIP) left off the
+        sheet for lack of a position class, not the agency's other staff."""
+        Employee = self.env["hr.employee"]
+        Employee.create({"name": "Tenaga Kebersihan"})  # not a civil servant: never in the warning
+        pppk = Employee.create({"name": "Perawat PPPK", "asn_type": "pppk"})
+        sheet = self._new_sheet()
+        sheet.action_compute()
+        unclassed = Employee.search(
+            [
+                ("company_id", "=", self.company_a.id),
+                ("kinerja_tpp_class_id", "=", False),
+                "|",
+                ("asn_type", "!=", False),
+                ("nip", "!=", False),
+            ]
+        )
+        self.assertIn(pppk, unclassed)
+        self.assertIn(self.emp_head, unclassed, "a NIP makes a civil servant")
+        self.assertIn(f"{len(unclassed)} civil servants", sheet.warning_note)
+        self.assertIn("Perawat PPPK", sheet.warning_note)
+        self.assertNotIn("Tenaga Kebersihan", sheet.warning_note)
+        # many: the first five by name, then how many more
+        Employee.create([{"name": f"Zz Pegawai {index}", "asn_type": "pns"} for index in range(6)])
+        sheet.action_compute()
+        self.assertIn(f"and {len(unclassed) + 6 - 5} more", sheet.warning_note)
+        self.assertNotIn("Zz Pegawai", sheet.warning_note)
+        # everyone classed: no warning
+        (unclassed | Employee.search([("name", "like", "Zz Pegawai")])).kinerja_tpp_class_id = self.class_7
+        sheet.action_compute()
+        self.assertFalse(sheet.warning_note)
+
+
 @tagged("post_install", "-at_install")
 class TestTppReports(TppSheetCase):
     """The XLSX in the regional layout (never a formula from user text) and the PDF with the
