@@ -50,8 +50,13 @@ SHOTS = [
         PHONE,
     ),
     ("phone-to-approve.png", "kasi.imunisasi", "/odoo/kinerja-skp-to-approve", None, PHONE),
-    # the TPP sheet of the last ended month, checked, opened from the officer's list
-    ("tpp-sheet.png", "bkpsdm.pariaman", "/odoo/kinerja-tpp", "row"),
+    # Pariaman's approved TPP sheet (the month before the last ended one), from the officer's list
+    (
+        "tpp-sheet.png",
+        "bkpsdm.pariaman",
+        "/odoo/kinerja-tpp",
+        "css:.o_data_row:has-text('Disetujui') td[name='name']",
+    ),
 ]
 
 
