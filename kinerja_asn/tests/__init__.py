@@ -29,3 +29,4 @@ from . import test_penetapan
 from . import test_home
 from . import test_tour_home
 from . import test_tpp
+from . import test_tour_phone
