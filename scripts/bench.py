@@ -911,6 +911,9 @@ class Bench:
 
     def run(self):
         info = self.info
+        if os.environ.get("BENCH_ONLY") == "tpp":
+            self._tpp_sheet()
+            return self.results
         year_id, december_id = info["year_id"], info["december_id"]
         supervisor_uid, employee_uid = info["supervisor_user_id"], info["employee_user_id"]
 
@@ -1019,6 +1022,7 @@ class Bench:
             indicator = reports[:1].skp_indicator_id
             assert indicator.pending_count == 0 and indicator.reported_count == 12, indicator
         self._accept_in_one_click()
+        self._tpp_sheet()
         return self.results
 
     def _accept_in_one_click(self, count=300):
@@ -1064,6 +1068,220 @@ class Bench:
             )
             env.cr.execute("SELECT count(*) FROM kinerja_realization WHERE id = ANY(%s) AND state = 'accepted'", [ids])
             assert env.cr.fetchone()[0] == len(ids)
+
+    # -- the month's TPP sheet (issue 17) ------------------------------------------------
+    TPP_CLASSES = {  # position type: (grade, amount)
+        "jpt": (14, 12_000_000),
+        "administrator": (12, 9_000_000),
+        "supervisor": (9, 6_000_000),
+        "functional": (8, 5_000_000),
+        "executor": (6, 3_500_000),
+    }
+
+    def _tpp_month(self, env):
+        """The last signed month (1-11) of the year with 22 working days (Monday to Friday),
+        else the last signed one."""
+        year = self.info.get("year") or env["kinerja.period"].browse(self.info["year_id"]).date_start.year
+        months = [date(year, month, 1) for month in range(11, 0, -1)]
+
+        def weekdays(first):
+            last = (first.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
+            return sum((first + timedelta(days=i)).weekday() < 5 for i in range((last - first).days + 1))
+
+        return next((m for m in months if weekdays(m) == 22), months[0]), weekdays
+
+    def _tpp_data(self, env, month):
+        """Position classes for everybody and a month of attendance in plain SQL: every working
+        day of the schedule, a tenth of the days late (up to two hours), a fifteenth left
+        early; the count of attendance rows."""
+        cr = env.cr
+        company = env.ref("base.main_company")
+        Class = env["kinerja.tpp.class"]
+        classes = {
+            position: Class.create(
+                {"name": f"Kelas {grade}", "grade": grade, "amount": amount, "company_id": company.id}
+            ).id
+            for position, (grade, amount) in self.TPP_CLASSES.items()
+        }
+        env.flush_all()
+        cr.execute(
+            """UPDATE hr_employee SET kinerja_tpp_class_id = (%s::jsonb ->> position_type)::int
+                WHERE company_id = %s AND active""",
+            [json.dumps(classes), company.id],
+        )
+        calendar = company.resource_calendar_id
+        monday = calendar.attendance_ids.filtered(lambda a: a.dayofweek == "0" and a.day_period != "lunch")
+        start, end = min(monday.mapped("hour_from")), max(monday.mapped("hour_to"))
+        cr.execute(
+            """
+            INSERT INTO hr_attendance (employee_id, check_in, check_out, worked_hours, overtime_hours,
+                                       validated_overtime_hours, in_mode, out_mode,
+                                       create_uid, write_uid, create_date, write_date)
+            SELECT x.employee_id, x.check_in, x.check_out, extract(epoch FROM x.check_out - x.check_in) / 3600,
+                   0, 0, 'manual', 'manual', 1, 1, now(), now()
+              FROM (
+                SELECT e.id AS employee_id,
+                       ((d + make_interval(mins => (%(start)s * 60)::int
+                                + CASE WHEN (e.id + extract(day FROM d)::int) %% 10 = 0
+                                       THEN (e.id * 7 + extract(day FROM d)::int) %% 121 ELSE 0 END))
+                         AT TIME ZONE COALESCE(r.tz, 'Asia/Jakarta')) AT TIME ZONE 'UTC' AS check_in,
+                       ((d + make_interval(mins => (%(end)s * 60)::int
+                                - CASE WHEN (e.id + extract(day FROM d)::int) %% 15 = 1
+                                       THEN (e.id * 3 + extract(day FROM d)::int) %% 61 ELSE 0 END))
+                         AT TIME ZONE COALESCE(r.tz, 'Asia/Jakarta')) AT TIME ZONE 'UTC' AS check_out
+                  FROM hr_employee e
+                  JOIN resource_resource r ON r.id = e.resource_id
+                 CROSS JOIN generate_series(%(first)s::timestamp, %(last)s::timestamp, interval '1 day') d
+                 WHERE e.company_id = %(company)s AND e.active AND extract(isodow FROM d) < 6
+              ) x
+            """,
+            {
+                "start": start,
+                "end": end,
+                "first": month,
+                "last": (month.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1),
+                "company": company.id,
+            },
+        )
+        rows = cr.rowcount
+        cr.execute("ANALYZE hr_attendance")
+        env.invalidate_all()
+        self.tpp_hours = (start, end)
+        return rows
+
+    def _tpp_sheet(self):
+        """An officer computes the month's TPP sheet of the whole government: a line per
+        employee from his position class, the month's signed predicate, 22 working days of
+        attendance against the schedule and the sanctions. The floor: the same data read and
+        the same lines written in plain SQL (the tiers as a CASE, the monthly caps left out)."""
+        with self.env(context={"tracking_disable": True}) as env:
+            month, weekdays = self._tpp_month(env)
+            with timed(f"TPP: position classes, {weekdays(month)} working days of attendance (SQL)"):
+                rows = self._tpp_data(env, month)
+            log(f"      {rows} attendance rows in {month:%B %Y}")
+            company = env.ref("base.main_company")
+            officer = env["res.users"].create(
+                {
+                    "name": "Pengelola TPP (Bench)",
+                    "login": "bench_tpp_officer",
+                    "company_id": company.id,
+                    "company_ids": [(6, 0, company.ids)],
+                    "groups_id": [
+                        (6, 0, [env.ref("base.group_user").id, env.ref("kinerja_asn.group_kinerja_officer").id])
+                    ],
+                }
+            )
+            sheet = env["kinerja.tpp.sheet"].create({"date_from": month, "company_id": company.id})
+            env.flush_all()
+            env.cr.execute("SAVEPOINT tpp_floor")
+            start = time.perf_counter()
+            floor_rows = self._floor_tpp(env.cr, sheet.id, month)
+            floor = time.perf_counter() - start
+            env.cr.execute("ROLLBACK TO SAVEPOINT tpp_floor")
+            env.invalidate_all()
+            officer_env = env(
+                user=officer.id, context=dict(env["res.users"].with_user(officer).context_get(), tracking_disable=True)
+            )
+            employees = env["hr.employee"].search_count(
+                [("company_id", "=", company.id), ("kinerja_tpp_class_id", "!=", False)]
+            )
+            self.measure(
+                f"Officer: compute the month's TPP sheet ({employees} lines)",
+                officer_env,
+                officer_env["kinerja.tpp.sheet"].browse(sheet.id).action_compute,
+                repeat_warm=False,
+                floor_seconds=floor,
+            )
+            lines = env["kinerja.tpp.sheet.line"].search([("sheet_id", "=", sheet.id)])
+            assert len(lines) == employees == floor_rows, (len(lines), employees, floor_rows)
+            line = lines[:1]
+            assert line.days_scheduled == weekdays(month) and line.days_absent == 0, line.read()
+            late = sum(lines.mapped("late_minutes"))
+            log(f"      {len(lines)} lines, {late} minutes late in all, net {sum(lines.mapped('net_amount')):,.0f}")
+
+    def _floor_tpp(self, cr, sheet_id, month):
+        """The TPP lines in plain SQL: per employee with a class, his attendance of the month per
+        local day against the schedule's hours, the tiers of the default rules, the month's
+        signed predicate, the shares, BPJS and a flat PPh 21; the count."""
+        cr.execute(
+            """
+            WITH local AS (
+                SELECT a.employee_id, a.check_in AT TIME ZONE 'UTC' AT TIME ZONE r.tz AS check_in,
+                       a.check_out AT TIME ZONE 'UTC' AT TIME ZONE r.tz AS check_out
+                  FROM hr_attendance a
+                  JOIN hr_employee e ON e.id = a.employee_id
+                  JOIN resource_resource r ON r.id = e.resource_id
+                 WHERE e.kinerja_tpp_class_id IS NOT NULL AND a.check_in >= %(first)s::timestamp - interval '1 day'
+                   AND a.check_in < %(first)s::timestamp + interval '1 month' + interval '1 day'
+            ), days AS (
+                SELECT employee_id,
+                       GREATEST(0, ceil(extract(epoch FROM check_in - (check_in::date + %(start)s)) / 60)) AS late,
+                       GREATEST(0, ceil(extract(epoch FROM (check_in::date + %(end)s) - check_out) / 60)) AS early
+                  FROM local
+            ), discipline AS (
+                SELECT employee_id, count(*) AS present, count(*) FILTER (WHERE late > 0) AS late_days,
+                       sum(late) AS late_minutes, count(*) FILTER (WHERE early > 0) AS early_days,
+                       sum(early) AS early_minutes,
+                       sum(CASE WHEN late = 0 THEN 0 WHEN late <= 30 THEN 0.5 WHEN late <= 60 THEN 1
+                                WHEN late <= 90 THEN 1.25 ELSE 1.5 END) AS late_deduction,
+                       sum(CASE WHEN early = 0 THEN 0 WHEN early <= 30 THEN 0.5 WHEN early <= 60 THEN 1
+                                WHEN early <= 90 THEN 1.25 ELSE 1.5 END) AS early_deduction
+                  FROM days GROUP BY employee_id
+            ), predicate AS (
+                SELECT DISTINCT ON (v.employee_id) v.employee_id, v.id, v.tpp_percent
+                  FROM kinerja_evaluation v JOIN kinerja_period p ON p.id = v.period_id
+                 WHERE v.state = 'done' AND v.evaluation_type = 'periodic'
+                   AND p.date_start <= %(first)s
+                   AND p.date_end >= (%(first)s::date + interval '1 month' - interval '1 day')
+                 ORDER BY v.employee_id, v.done_date DESC, v.id DESC
+            ), figures AS (
+                SELECT e.id AS employee_id, e.name, e.nip, e.rank, e.job_title, c.grade, c.amount,
+                       p.id AS evaluation_id,
+                       COALESCE(p.tpp_percent, 0) AS performance_percent, COALESCE(d.present, 0) AS present,
+                       COALESCE(d.late_days, 0) AS late_days, COALESCE(d.late_minutes, 0) AS late_minutes,
+                       COALESCE(d.early_days, 0) AS early_days, COALESCE(d.early_minutes, 0) AS early_minutes,
+                       COALESCE(d.late_deduction, 0) AS late_deduction,
+                       COALESCE(d.early_deduction, 0) AS early_deduction,
+                       round(c.amount * 0.6 * COALESCE(p.tpp_percent, 0) / 100) AS performance_amount,
+                       round(c.amount * 0.4 * GREATEST(0, 100 - COALESCE(d.late_deduction, 0)
+                           - COALESCE(d.early_deduction, 0)) / 100) AS discipline_amount
+                  FROM hr_employee e
+                  JOIN kinerja_tpp_class c ON c.id = e.kinerja_tpp_class_id
+                  LEFT JOIN discipline d ON d.employee_id = e.id
+                  LEFT JOIN predicate p ON p.employee_id = e.id
+                 WHERE e.active
+            )
+            INSERT INTO kinerja_tpp_sheet_line (sheet_id, sequence, state, company_id, date_from, employee_id,
+                employee_name, employee_nip, employee_rank, job_title, class_grade, evaluation_id, base_amount,
+                days_scheduled, days_present, days_absent, days_leave, days_assignment, late_days, late_minutes,
+                early_days, early_minutes, missed_checkouts, late_deduction, early_deduction, absent_deduction,
+                discipline_deduction, performance_percent, performance_amount, discipline_percent,
+                discipline_amount, sanction_percent, sanction_amount, gross_amount, bpjs_employer, bpjs_employee,
+                pph21_rate, pph21_amount, net_amount, explanation, create_uid, write_uid, create_date, write_date)
+            SELECT s.id, 10, s.state, s.company_id, s.date_from, f.employee_id, f.name, f.nip, f.rank, f.job_title,
+                   f.grade, f.evaluation_id, f.amount, f.present, f.present, 0, 0, 0, f.late_days, f.late_minutes,
+                   f.early_days, f.early_minutes, 0, f.late_deduction, f.early_deduction, 0,
+                   f.late_deduction + f.early_deduction, f.performance_percent, f.performance_amount,
+                   100 - f.late_deduction - f.early_deduction, f.discipline_amount, 0, 0,
+                   f.performance_amount + f.discipline_amount,
+                   round((f.performance_amount + f.discipline_amount) * 0.04),
+                   round((f.performance_amount + f.discipline_amount) * 0.01), 5,
+                   round((f.performance_amount + f.discipline_amount) * 0.05),
+                   (f.performance_amount + f.discipline_amount) * 0.94,
+                   'TPP ' || f.grade || ': ' || f.amount || '; ' || f.present || ' days, ' || f.late_minutes
+                       || ' minutes late, ' || f.early_minutes || ' early',
+                   1, 1, now(), now()
+              FROM figures f, kinerja_tpp_sheet s
+             WHERE s.id = %(sheet)s
+            """,
+            {
+                "first": month,
+                "sheet": sheet_id,
+                "start": timedelta(hours=self.tpp_hours[0]),
+                "end": timedelta(hours=self.tpp_hours[1]),
+            },
+        )
+        return cr.rowcount
 
     def _floor_prepare(self, cr, period_id):
         """Month-end preparation in plain SQL: one draft evaluation per approved SKP of the

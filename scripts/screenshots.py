@@ -53,6 +53,8 @@ SHOTS = [
     ("phone-review.png", "kabid.p2p", "/odoo/kinerja-realization-review", None, PHONE),
     ("phone-daily-log-form.png", "kasi.imunisasi", "/odoo/kinerja-daily-log", "css:.o-kanban-button-new", PHONE),
     ("phone-feedback.png", "kasi.imunisasi", "/odoo/kinerja-feedback", None, PHONE),
+    # the TPP sheet of the last ended month, checked, opened from the officer's list
+    ("tpp-sheet.png", "bkpsdm.pariaman", "/odoo/kinerja-tpp", "row"),
 ]
 
 

@@ -16,39 +16,49 @@ log="$VAR/test-odoo.log"
 
 passed=0; failed=0; skipped_stages=""
 
+# Read one Odoo run's log: its closing line "F failed, E error(s) of N tests when loading
+# database", the tests skipped (a tour without a browser), the errors logged outside any test
+# (data that fails to load) and Odoo's exit code. Adds to $passed / $failed.
+#   odoo_results LOG EXIT_CODE TEST_LOGGER_REGEX [STRAY_IGNORE_REGEX]
+odoo_results() {
+    local log=$1 rc=$2 test_logger=$3 ignore=${4:-^$}
+    local summary n_failed n_errors n_total n_skipped bad stray n_pass
+    summary=$(grep -E "[0-9]+ failed, [0-9]+ error\(s\) of [0-9]+ tests when loading database" "$log" | tail -1)
+    if [ -z "$summary" ]; then
+        echo "    no test summary from Odoo (exit code $rc): see $log"
+        grep -E " (ERROR|CRITICAL) " "$log" | head -20
+        failed=$((failed + 1))
+        return
+    fi
+    read -r n_failed n_errors n_total < <(sed -E 's/.* ([0-9]+) failed, ([0-9]+) error\(s\) of ([0-9]+) tests.*/\1 \2 \3/' <<<"$summary")
+    n_skipped=$(grep -cE "$test_logger.*: skipped " "$log" || true)
+    bad=$((n_failed + n_errors + n_skipped))
+    stray=$(grep -E " (ERROR|CRITICAL) " "$log" | grep -vE "$test_logger" | grep -vcE "$ignore" || true)
+    [ "$stray" -gt 0 ] && [ "$bad" -eq 0 ] && bad=1
+    n_pass=$((n_total - n_failed - n_errors - n_skipped))
+    [ "$n_pass" -lt 0 ] && n_pass=0
+    passed=$((passed + n_pass)); failed=$((failed + bad))
+    echo "    $summary"
+    [ "$n_skipped" -gt 0 ] && echo "    $n_skipped skipped test(s) counted as failures (a tour without a browser is a failure):" \
+        && grep -E "$test_logger.*: skipped " "$log" | head -5
+    [ "$stray" -gt 0 ] && echo "    errors logged outside tests:" \
+        && grep -E " (ERROR|CRITICAL) " "$log" | grep -vE "$test_logger" | grep -vE "$ignore" | head -10
+    if [ $((n_failed + n_errors)) -gt 0 ]; then
+        echo "    failures:"; grep -E " (ERROR|FAIL)" "$log" | grep -E "$test_logger" | head -40
+    fi
+    [ "$n_total" -eq 0 ] && failed=$((failed + 1)) && echo "    Odoo ran no test"
+    [ "$rc" -ne 0 ] && [ "$bad" -eq 0 ] && failed=$((failed + 1)) && echo "    Odoo exited with $rc"
+    echo "    full log: $log"
+}
+
+
 echo "==> Odoo tests ($TAGS) on a fresh database '$DB'"
 dropdb --if-exists "$DB"
 "${ODOO_BIN[@]}" -d "$DB" -i kinerja_asn --without-demo=all --test-enable --test-tags "$TAGS" \
     --stop-after-init --http-port="$PORT" --log-level=test --max-cron-threads=0 \
     > "$log" 2>&1
 rc=$?
-# The closing line of Odoo's runner: "F failed, E error(s) of N tests when loading database".
-summary=$(grep -E "[0-9]+ failed, [0-9]+ error\(s\) of [0-9]+ tests when loading database" "$log" | tail -1)
-if [ -z "$summary" ]; then
-    echo "    no test summary from Odoo (exit code $rc): see $log"
-    grep -E " (ERROR|CRITICAL) " "$log" | head -20
-    failed=$((failed + 1))
-else
-    read -r o_failed o_errors o_total < <(sed -E 's/.* ([0-9]+) failed, ([0-9]+) error\(s\) of ([0-9]+) tests.*/\1 \2 \3/' <<<"$summary")
-    o_skipped=$(grep -cE "odoo\.addons\.kinerja_asn\.tests.*: skipped " "$log" || true)
-    o_bad=$((o_failed + o_errors + o_skipped))
-    # An error logged outside a test (e.g. while loading data) fails the run as well.
-    stray=$(grep -E " (ERROR|CRITICAL) " "$log" | grep -vcE "odoo\.addons\.kinerja_asn\.tests" || true)
-    [ "$stray" -gt 0 ] && [ "$o_bad" -eq 0 ] && o_bad=1
-    o_pass=$((o_total - o_failed - o_errors - o_skipped))
-    [ "$o_pass" -lt 0 ] && o_pass=0
-    passed=$((passed + o_pass)); failed=$((failed + o_bad))
-    echo "    $summary"
-    [ "$o_skipped" -gt 0 ] && echo "    $o_skipped skipped test(s) counted as failures (a tour without a browser is a failure):" \
-        && grep -E "odoo\.addons\.kinerja_asn\.tests.*: skipped " "$log" | head -5
-    [ "$stray" -gt 0 ] && echo "    errors logged outside tests:" && grep -E " (ERROR|CRITICAL) " "$log" | grep -vE "odoo\.addons\.kinerja_asn\.tests" | head -10
-    if [ $((o_failed + o_errors)) -gt 0 ]; then
-        echo "    failures:"; grep -E " (ERROR|FAIL)" "$log" | grep -E "kinerja_asn" | head -40
-    fi
-    [ "$o_total" -eq 0 ] && failed=$((failed + 1)) && echo "    Odoo ran no test"
-    [ "$rc" -ne 0 ] && [ "$o_bad" -eq 0 ] && failed=$((failed + 1)) && echo "    Odoo exited with $rc"
-fi
-echo "    full log: $log"
+odoo_results "$log" "$rc" "odoo\.addons\.kinerja_asn\.tests"
 
 # Odoo's own tests of hr and hr_org_chart (mail's take ~15 minutes more: add it through
 # UPSTREAM_MODULES=hr,hr_org_chart,mail when touching mail), on the database the addon was
@@ -66,33 +76,7 @@ else
         --stop-after-init --http-port="$PORT" --log-level=test --max-cron-threads=0 \
         > "$up_log" 2>&1
     rc=$?
-    summary=$(grep -E "[0-9]+ failed, [0-9]+ error\(s\) of [0-9]+ tests when loading database" "$up_log" | tail -1)
-    if [ -z "$summary" ]; then
-        echo "    no test summary from Odoo (exit code $rc): see $up_log"
-        grep -E " (ERROR|CRITICAL) " "$up_log" | head -20
-        failed=$((failed + 1))
-    else
-        read -r u_failed u_errors u_total < <(sed -E 's/.* ([0-9]+) failed, ([0-9]+) error\(s\) of ([0-9]+) tests.*/\1 \2 \3/' <<<"$summary")
-        test_logger="odoo\.addons\.($up_modules)\.tests"
-        u_skipped=$(grep -cE "$test_logger.*: skipped " "$up_log" || true)
-        u_bad=$((u_failed + u_errors + u_skipped))
-        stray=$(grep -E " (ERROR|CRITICAL) " "$up_log" | grep -vE "$test_logger" | grep -vcE "odoo\.tests\.result:" || true)
-        [ "$stray" -gt 0 ] && [ "$u_bad" -eq 0 ] && u_bad=1
-        u_pass=$((u_total - u_failed - u_errors - u_skipped))
-        [ "$u_pass" -lt 0 ] && u_pass=0
-        passed=$((passed + u_pass)); failed=$((failed + u_bad))
-        echo "    $summary"
-        [ "$u_skipped" -gt 0 ] && echo "    $u_skipped skipped test(s) counted as failures:" \
-            && grep -E "$test_logger.*: skipped " "$up_log" | head -5
-        [ "$stray" -gt 0 ] && echo "    errors logged outside tests:" \
-            && grep -E " (ERROR|CRITICAL) " "$up_log" | grep -vE "$test_logger" | grep -vE "odoo\.tests\.result:" | head -10
-        if [ $((u_failed + u_errors)) -gt 0 ]; then
-            echo "    failures:"; grep -E " (ERROR|FAIL)" "$up_log" | grep -E "$test_logger" | head -40
-        fi
-        [ "$u_total" -eq 0 ] && failed=$((failed + 1)) && echo "    Odoo ran no test"
-        [ "$rc" -ne 0 ] && [ "$u_bad" -eq 0 ] && failed=$((failed + 1)) && echo "    Odoo exited with $rc"
-    fi
-    echo "    full log: $up_log"
+    odoo_results "$up_log" "$rc" "odoo\.addons\.($up_modules)\.tests" "odoo\.tests\.result:"
 fi
 
 if [ -n "${SKIP_PYTEST:-}" ]; then

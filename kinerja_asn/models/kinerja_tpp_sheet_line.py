@@ -6,7 +6,7 @@ import pytz
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
-from odoo.tools import float_round
+from odoo.tools import SQL, float_round
 
 from .hr_employee_base import RANKS
 from .kinerja_workflow_mixin import MAIL_FIELDS
@@ -146,6 +146,56 @@ class KinerjaTppSheetLine(models.Model):
     def _workflow_undeletable_message(self):
         return self.env._("The TPP sheet %s is no longer a draft: its lines are kept.", self.sheet_id.display_name)
 
+    @api.model
+    def _workflow_create(self, vals_list):
+        """Insert the lines a sheet computes in one statement, whatever their number (a whole
+        government's month is 10,000 lines; the ORM's create costs milliseconds a line, most of
+        it looking up the currency of each amount). The values are the sheet's own, complete:
+        stored fields of this model, not computed ones; the related columns (state, agency,
+        month) come from the sheet, the defaults are the model's. An extension that adds a
+        stored computed or tracked field to the lines overrides this to go through
+        ``super()._workflow_create`` (the ORM)."""
+        if not vals_list:
+            return self.browse()
+        self.check_access("create")
+        sheets = self.env["kinerja.tpp.sheet"].browse({vals["sheet_id"] for vals in vals_list})
+        sheets.flush_recordset(["state", "company_id", "date_from"])
+        sheet_values = {sheet.id: sheet for sheet in sheets}
+        names = sorted({name for vals in vals_list for name in vals} | {"pph21_manual", "pph21_manual_amount"})
+        fields_ = [self._fields[name] for name in names]
+        for field in fields_:
+            if not field.store or field.compute or not field.column_type:
+                raise ValueError(f"{self._name}.{field.name} is not a plain stored column")  # a programming error
+        related = ("state", "company_id", "date_from", "sequence", "create_uid", "write_uid")
+        now = self.env.cr.now()
+        columns = {name: [] for name in (*names, *related, "create_date", "write_date")}
+        for vals in vals_list:
+            sheet = sheet_values[vals["sheet_id"]]
+            for field in fields_:
+                value = vals.get(field.name, False)
+                columns[field.name].append(None if value is False and field.type != "boolean" else value)
+            columns["state"].append(sheet.state)
+            columns["company_id"].append(sheet.company_id.id)
+            columns["date_from"].append(sheet.date_from)
+            columns["sequence"].append(vals.get("sequence", 10))
+            columns["create_uid"].append(self.env.uid)
+            columns["write_uid"].append(self.env.uid)
+            columns["create_date"].append(now)
+            columns["write_date"].append(now)
+        types = {name: self._fields[name].column_type[1] for name in (*names, *related)}
+        types.update(create_date="timestamp", write_date="timestamp")
+        self.env.cr.execute(
+            SQL(
+                "INSERT INTO %s (%s) SELECT * FROM unnest(%s) RETURNING id",
+                SQL.identifier(self._table),
+                SQL(", ").join(SQL.identifier(name) for name in columns),
+                SQL(", ").join(SQL("%s::%s[]", values, SQL(types[name])) for name, values in columns.items()),
+            )
+        )
+        ids = [row[0] for row in self.env.cr.fetchall()]
+        sheets.invalidate_recordset(["line_ids"])
+        return self.browse(ids)
+
     # ------------------------------------------------------------------------------------
     # Discipline from attendance
     # ------------------------------------------------------------------------------------
@@ -199,10 +249,11 @@ class KinerjaTppSheetLine(models.Model):
             while day <= min(row["date_to"], date_to):
                 corrected[row["employee_id"]].add(day)
                 day += timedelta(days=1)
-        by_calendar = defaultdict(lambda: self.env["hr.employee"])
+        by_calendar = defaultdict(list)  # ids, not recordsets: a union per employee is quadratic
         for employee in employees:
-            by_calendar[employee.resource_calendar_id or employee.company_id.resource_calendar_id] |= employee
-        for calendar, group in by_calendar.items():
+            by_calendar[employee.resource_calendar_id or employee.company_id.resource_calendar_id].append(employee.id)
+        for calendar, group_ids in by_calendar.items():
+            group = employees.browse(group_ids)
             resources = group.resource_id
             if not calendar:
                 for employee in group:
@@ -243,17 +294,19 @@ class KinerjaTppSheetLine(models.Model):
     @api.model
     def _kinerja_discipline_one(self, employee, tz, *, expected, leaves, attendances, corrected, date_from, date_to):
         figures = self._kinerja_discipline_empty()
-        # the schedule per local day, less public holidays, then less his own time off
+        # the schedule per local day, less public holidays, then less his own time off; a shift
+        # crossing midnight (22:00-24:00 then 00:00-06:00) is one block of the day it starts
         schedule = defaultdict(list)
-        for start, stop, _meta in expected:
+        for start, stop in _shifts(expected):
             schedule[start.astimezone(tz).date()].append((start, stop))
         holidays = [(start, stop) for start, stop, leave in leaves if not leave.resource_id]
         own_leaves = [(start, stop) for start, stop, leave in leaves if leave.resource_id]
+        spans = {day: (blocks[0][0], blocks[-1][1]) for day, blocks in schedule.items()}
         by_day = defaultdict(list)
         for row in attendances:
             check_in = pytz.utc.localize(row["check_in"]).astimezone(tz)
             check_out = pytz.utc.localize(row["check_out"]).astimezone(tz) if row["check_out"] else None
-            by_day[check_in.date()].append((check_in, check_out))
+            by_day[_shift_day(check_in, spans)].append((check_in, check_out))
         for day in sorted(schedule):
             if day < date_from or day > date_to:
                 continue
@@ -302,29 +355,40 @@ class KinerjaTppSheetLine(models.Model):
         """Deduction percentages (late, early, absent, total) of one employee's figures by the
         agency's tiers: each day's tier, summed per rule and held to the rule's monthly cap;
         the total at most 100 %."""
+        # the rules as plain values once (this runs per employee of a whole agency), each day's
+        # tier memoised: the tier of a number of minutes is the rules' own _tier
+        values = {rule.id: (rule.kind, rule.percent, rule.monthly_cap) for rule in rules}
         late_rules = rules.filtered(lambda r: r.kind == "late").sorted(lambda r: (r.min_minutes, r.id))
         early_rules = rules.filtered(lambda r: r.kind == "early").sorted(lambda r: (r.min_minutes, r.id))
-        absent_rules = rules.filtered(lambda r: r.kind == "absent")
+        absent_ids = [rule_id for rule_id, (kind, _percent, _cap) in values.items() if kind == "absent"]
+        tiers = {}
+
+        def tier(tier_rules, minutes, missing=False):
+            key = (tier_rules is late_rules, minutes, missing)
+            if key not in tiers:
+                tiers[key] = tier_rules._tier(minutes, missing=missing).id
+            return tiers[key]
+
         per_rule = defaultdict(float)
         for _day, kind, late, early, missing in figures["days"]:
             if kind == "absent":
-                for rule in absent_rules:
-                    per_rule[rule] += rule.percent
+                for rule_id in absent_ids:
+                    per_rule[rule_id] += values[rule_id][1]
                 continue
             if kind != "present":
                 continue
             if late:
-                rule = late_rules._tier(late)
-                if rule:
-                    per_rule[rule] += rule.percent
+                rule_id = tier(late_rules, late)
+                if rule_id:
+                    per_rule[rule_id] += values[rule_id][1]
             if missing or early:
-                rule = early_rules._tier(early, missing=missing)
-                if rule:
-                    per_rule[rule] += rule.percent
+                rule_id = tier(early_rules, early, missing)
+                if rule_id:
+                    per_rule[rule_id] += values[rule_id][1]
         totals = {"late": 0.0, "early": 0.0, "absent": 0.0}
-        for rule, percent in per_rule.items():
-            capped = min(percent, rule.monthly_cap) if rule.monthly_cap else percent
-            totals[rule.kind] += capped
+        for rule_id, percent in per_rule.items():
+            kind, _percent, cap = values[rule_id]
+            totals[kind] += min(percent, cap) if cap else percent
         totals = {kind: round(value, 4) for kind, value in totals.items()}
         totals["total"] = min(100.0, round(sum(totals.values()), 4))
         return totals
@@ -348,3 +412,32 @@ def _subtract(blocks, holes):
             pieces = next_pieces
         result.extend(pieces)
     return result
+
+
+def _shifts(expected):
+    """The (start, stop) blocks of a schedule's intervals, in order, those touching merged: the
+    schedule writes a night shift as 22:00-24:00 (ending at 23:59:59.999999) and 00:00-06:00."""
+    shifts = []
+    for start, stop, _meta in sorted(expected, key=lambda interval: interval[0]):
+        if shifts and start - shifts[-1][1] <= timedelta(seconds=1):
+            shifts[-1] = (shifts[-1][0], max(stop, shifts[-1][1]))
+        else:
+            shifts.append((start, stop))
+    return shifts
+
+
+def _shift_day(check_in, spans, reach=timedelta(hours=8)):
+    """The working day an attendance belongs to: the day whose shifts (first start to last
+    stop, in ``spans``) are nearest to its check-in, within ``reach``; else the check-in's own
+    date. A night shift's check-in after midnight still counts for the evening it started."""
+
+    def distance(span):
+        start, stop = span
+        return timedelta(0) if start <= check_in <= stop else min(abs(check_in - start), abs(check_in - stop))
+
+    own = check_in.date()
+    candidates = [day for day in (own - timedelta(days=1), own, own + timedelta(days=1)) if day in spans]
+    nearest = min(candidates, key=lambda day: (distance(spans[day]), day), default=None)
+    if nearest is not None and distance(spans[nearest]) <= reach:
+        return nearest
+    return own

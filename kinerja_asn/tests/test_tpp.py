@@ -182,6 +182,63 @@ class TestTppDiscipline(TppCase):
         figures = self._discipline(self.emp_staff)
         self.assertEqual((figures["late_minutes"], figures["early_minutes"], figures["early_days"]), (0, 60, 1))
 
+    def test_night_shift(self):
+        """A night shift, 22:00 to 06:00 the next morning (the schedule writes it 22:00-24:00 and
+        00:00-06:00): each night is one working day of the evening it starts, whichever side of
+        midnight he checks in; no false absence, no double count, nights across the month's
+        edges belong to the month they start in."""
+        night = self.env["resource.calendar"].create(
+            {
+                "name": "Shift malam 22:00-06:00",
+                "tz": "Asia/Jakarta",
+                "company_id": self.company_a.id,
+                "attendance_ids": [
+                    (0, 0, {"name": f"{day} malam", "dayofweek": str(day), "hour_from": 22, "hour_to": 24})
+                    for day in range(5)
+                ]
+                + [
+                    (0, 0, {"name": f"{day} dini hari", "dayofweek": str(day), "hour_from": 0, "hour_to": 6})
+                    for day in range(1, 6)
+                ],
+            }
+        )
+        employee = self.emp_staff2
+        employee.resource_calendar_id = night
+        day = date(YEAR, 1, 1).replace
+        # the night of 31 December is December's
+        self._attend(employee, date(YEAR - 1, 12, 31), (22, 0), (30, 0))
+        nights = [1, 2, 5, 6, 7, 9, 12, 13, 14, 15, 16, 19, 20, 21, 22, 23, 26, 27, 28, 29, 30]
+        special = {
+            5: ((22, 10), (30, 0)),  # 10 minutes late
+            6: ((22, 0), (29, 30)),  # left 30 minutes early
+            7: ((24, 15), (30, 0)),  # checked in at 00:15 on the 8th: 135 minutes late on the 7th's night
+            9: ((21, 50), (30, 5)),  # early in, late out: on time
+            12: ((22, 0), None),  # missed check-out
+        }
+        for number in nights:  # absent on the night of the 8th
+            check_in, check_out = special.get(number, ((22, 0), (30, 0)))
+            self._attend(employee, day(day=number), check_in, check_out)
+        figures = self._discipline(employee)
+        expected = {
+            # 22 nights start on a weekday in January; New Year's night works from midnight,
+            # when the holiday ends
+            "days_scheduled": 22,
+            "days_present": 21,
+            "days_absent": 1,
+            "days_leave": 0,
+            "days_assignment": 0,
+            "late_days": 2,
+            "late_minutes": 10 + 135,
+            "early_days": 1,
+            "early_minutes": 30,
+            "missed_checkouts": 1,
+        }
+        self.assertEqual({key: figures[key] for key in expected}, expected)
+        absent = [entry[0] for entry in figures["days"] if entry[1] == "absent"]
+        self.assertEqual(absent, [day(day=8)])
+        late = {entry[0]: entry[2] for entry in figures["days"] if entry[2]}
+        self.assertEqual(late, {day(day=5): 10, day(day=7): 135})
+
     def test_caps_and_company_rules(self):
         """Absence is capped per month; an agency's own tiers replace the shared ones of a kind."""
         figures = self._discipline(self.emp_staff2)  # no attendance at all: 21 days absent
@@ -460,6 +517,31 @@ class TestTppSheet(TppSheetCase):
             counts.append(self.env.cr.sql_log_count - before)
             employees.kinerja_tpp_class_id = False
         self.assertLessEqual(counts[1], counts[0], f"queries for 3 and 6 more employees: {counts}")
+
+    def test_lines_inserted_in_one_statement(self):
+        """The sheet's lines go in one INSERT whatever their number, read back by the ORM as
+        it would have created them (the sheet's state, agency and month, the defaults)."""
+        sheet = self._new_sheet()
+        Line = self.Line.sudo()
+        vals = [
+            {"sheet_id": sheet.id, "employee_id": employee.id, "employee_name": employee.name, "net_amount": 1_000}
+            for employee in (self.emp_staff, self.emp_staff2)
+        ]
+        self.env.flush_all()
+        before = self.env.cr.sql_log_count
+        lines = Line._workflow_create(vals)
+        self.assertLessEqual(self.env.cr.sql_log_count - before, 2, "one INSERT (and the access check's)")
+        self.assertEqual(sheet.line_ids, lines)
+        self.assertEqual(
+            lines.mapped(lambda line: (line.state, line.company_id, line.date_from, line.sequence, line.pph21_manual)),
+            [("draft", self.company_a, MONTH, 10, False)] * 2,
+        )
+        self.assertEqual(lines.mapped("net_amount"), [1_000, 1_000])
+        self.assertEqual(lines.create_uid, self.env.user)
+        with self.assertRaises(ValueError):
+            Line._workflow_create([{"sheet_id": sheet.id, "employee_id": self.emp_head.id, "state": "locked"}])
+        with self.assertRaises(AccessError):
+            self.Line.with_user(self.user_staff)._workflow_create(vals)
 
 
 @tagged("post_install", "-at_install")
