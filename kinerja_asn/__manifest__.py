@@ -91,6 +91,7 @@
     "assets": {
         "web.assets_backend": [
             "kinerja_asn/static/src/home/**/*",
+            "kinerja_asn/static/src/views/*.scss",
         ],
         "web.assets_tests": [
             "kinerja_asn/static/src/js/tours/*.js",

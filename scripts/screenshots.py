@@ -50,6 +50,9 @@ SHOTS = [
         PHONE,
     ),
     ("phone-to-approve.png", "kasi.imunisasi", "/odoo/kinerja-skp-to-approve", None, PHONE),
+    ("phone-review.png", "kabid.p2p", "/odoo/kinerja-realization-review", None, PHONE),
+    ("phone-daily-log-form.png", "kasi.imunisasi", "/odoo/kinerja-daily-log", "css:.o-kanban-button-new", PHONE),
+    ("phone-feedback.png", "kasi.imunisasi", "/odoo/kinerja-feedback", None, PHONE),
     # Pariaman's approved TPP sheet (the month before the last ended one), from the officer's list
     (
         "tpp-sheet.png",

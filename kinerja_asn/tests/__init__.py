@@ -30,3 +30,5 @@ from . import test_home
 from . import test_tour_home
 from . import test_tpp
 from . import test_tour_tpp
+from . import test_tour_phone
+from . import test_tour_list_headers

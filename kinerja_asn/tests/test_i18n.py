@@ -201,3 +201,45 @@ class TestIndonesianTexts(RealizationCase):
         self.assertIndonesian(models.mapped("name"), "the model descriptions")
         selections = env["ir.model.fields.selection"].sudo().search([("field_id.model_id", "in", models.ids)])
         self.assertIndonesian(selections.mapped("name"), "the selection labels")
+
+    def test_module_records_have_indonesian_names(self):
+        """Every activity type, mail template, message subtype, menu, action, scheduled job and
+        group of the addon has an Indonesian name, not its English one (the few names that are
+        the same in both languages are listed)."""
+        same_in_both = {"Kinerja", "SKP", "TPP", "Administrator", "SKP (PDF)", "SKP (XLSX)"}
+        fields_of = {
+            "mail.activity.type": ["name", "summary"],
+            "mail.template": ["name", "subject", "body_html"],
+            "mail.message.subtype": ["name", "description"],
+            "ir.ui.menu": ["name"],
+            "ir.actions.act_window": ["name", "help"],
+            "ir.actions.server": ["name"],
+            "ir.actions.report": ["name"],
+            "ir.actions.client": ["name"],
+            "res.groups": ["name", "comment"],
+        }
+        data = self.env["ir.model.data"].search([("module", "=", "kinerja_asn"), ("model", "in", list(fields_of))])
+        checked = {model: 0 for model in fields_of}
+        for entry in data:
+            record = self.env[entry.model].browse(entry.res_id).exists()
+            for name in fields_of[entry.model] if record else ():
+                english = record.with_context(lang="en_US")[name]
+                words = PLACEHOLDER.sub(" ", str(english or "")).strip()
+                if not words or words in same_in_both:
+                    continue
+                checked[entry.model] += 1
+                with self.subTest(record=entry.complete_name, field=name):
+                    self.assertNotEqual(
+                        record.with_context(lang="id_ID")[name], english, f"{entry.complete_name}: English in Indonesian"
+                    )
+        for model in ("mail.activity.type", "mail.template", "mail.message.subtype", "ir.ui.menu", "ir.actions.server"):
+            self.assertTrue(checked[model], f"no {model} of the addon checked")
+        # The scheduled jobs are named by their server actions (Odoo keeps ir.cron's own
+        # cron_name in English): those names are Indonesian.
+        crons = self.env["ir.model.data"].search([("module", "=", "kinerja_asn"), ("model", "=", "ir.cron")])
+        self.assertTrue(crons)
+        for cron in self.env["ir.cron"].browse(crons.mapped("res_id")):
+            action = cron.ir_actions_server_id
+            self.assertNotEqual(
+                action.with_context(lang="id_ID").name, action.with_context(lang="en_US").name, cron.cron_name
+            )

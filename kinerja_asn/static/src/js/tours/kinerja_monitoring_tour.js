@@ -40,7 +40,14 @@ registry.category("web_tour.tours").add("kinerja_asn_my_team_feedback", {
         },
         {
             content: "The SKP and the work result are filled in",
-            trigger: ".o_field_widget[name='result_id'] input:value(Imunisasi rutin terlaksana)",
+            trigger: ".o_field_widget[name='result_id'] select",
+            run() {
+                const select = document.querySelector(".o_field_widget[name='result_id'] select");
+                const chosen = select.options[select.selectedIndex]?.textContent || "";
+                if (!chosen.includes("Imunisasi rutin terlaksana")) {
+                    throw new Error(`The work result is not filled in: "${chosen}"`);
+                }
+            },
         },
         {
             content: "Choose the period",
@@ -109,13 +116,8 @@ registry.category("web_tour.tours").add("kinerja_asn_feedback_core_value", {
         },
         {
             content: "The core value",
-            trigger: ".o_field_widget[name='core_value_id'] input",
-            run: "edit Kolaboratif",
-        },
-        {
-            content: "Pick it",
-            trigger: ".o-autocomplete--dropdown-item a:contains('Kolaboratif')",
-            run: "click",
+            trigger: ".o_field_widget[name='core_value_id'] select:has(option:contains('Kolaboratif'))",
+            run: "selectByLabel Kolaboratif",
         },
         {
             content: "No work result once a core value is chosen",
