@@ -161,12 +161,17 @@ class KinerjaTppSheetLine(models.Model):
         sheets = self.env["kinerja.tpp.sheet"].browse({vals["sheet_id"] for vals in vals_list})
         sheets.flush_recordset(["state", "company_id", "date_from"])
         sheet_values = {sheet.id: sheet for sheet in sheets}
-        names = sorted({name for vals in vals_list for name in vals} | {"pph21_manual", "pph21_manual_amount"})
+        related = ("state", "company_id", "date_from", "sequence", "create_uid", "write_uid")
+        given = {name for vals in vals_list for name in vals}
+        # the columns this method fills itself are never taken from the values: a name given
+        # twice would shift every column after it
+        if given & {*related, "create_date", "write_date"} - {"sequence"}:
+            raise ValueError(f"{self._name}: the sheet, not the values, sets {sorted(given & set(related))}")
+        names = sorted((given | {"pph21_manual", "pph21_manual_amount"}) - {"sequence"})
         fields_ = [self._fields[name] for name in names]
         for field in fields_:
             if not field.store or field.compute or not field.column_type:
                 raise ValueError(f"{self._name}.{field.name} is not a plain stored column")  # a programming error
-        related = ("state", "company_id", "date_from", "sequence", "create_uid", "write_uid")
         now = self.env.cr.now()
         columns = {name: [] for name in (*names, *related, "create_date", "write_date")}
         for vals in vals_list:
