@@ -19,11 +19,11 @@ class KinerjaEvaluation(models.Model):
     _workflow_fields = KinerjaEvaluationBase._workflow_fields | SIGNER_FIELDS
 
     signer_acting_type = fields.Selection(ACTING_TYPES, string="Signed as", readonly=True, copy=False)
-    signer_name = fields.Char(readonly=True, copy=False)
-    signer_nip = fields.Char(readonly=True, copy=False)
-    signer_rank = fields.Char(readonly=True, copy=False)
-    signer_position = fields.Char(readonly=True, copy=False)
-    signer_unit = fields.Char(readonly=True, copy=False)
+    signer_name = fields.Char(string="Signer's Name", readonly=True, copy=False)
+    signer_nip = fields.Char(string="Signer's NIP", readonly=True, copy=False)
+    signer_rank = fields.Char(string="Signer's Rank", readonly=True, copy=False)
+    signer_position = fields.Char(string="Signer's Position", readonly=True, copy=False)
+    signer_unit = fields.Char(string="Signer's Unit", readonly=True, copy=False)
 
     def _workflow_after(self, new_state):
         result = super()._workflow_after(new_state)
