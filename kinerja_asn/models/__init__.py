@@ -57,3 +57,4 @@ from . import kinerja_tpp_sheet
 from . import kinerja_acting_assignment
 from . import kinerja_skp_acting
 from . import kinerja_evaluation_acting
+from . import kinerja_realization_acting

@@ -1,5 +1,5 @@
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
 
 # The SKPs an acting official evaluates: those still open (an evaluated or cancelled SKP keeps
 # the people who evaluated it).
@@ -121,8 +121,8 @@ class KinerjaActingAssignment(models.Model):
                 assignment.status = "running"
 
     def _search_status(self, operator, value):
-        if operator not in ("=", "!="):
-            return NotImplemented
+        if operator not in ("=", "!=") or not isinstance(value, str):
+            raise UserError(self.env._("Unsupported search on the status of an acting assignment."))
         today = fields.Date.context_today(self)
         domain = {
             "planned": [("date_from", ">", today)],
@@ -277,5 +277,5 @@ class KinerjaActingAssignment(models.Model):
         """Daily: the assignments that start today take over, those that ended give back."""
         Skp = self.env["kinerja.skp"]
         running = self._running()
-        linked = Skp.search([("acting_assignment_id", "!=", False)])
+        linked = Skp.search([("acting_assignment_id", "!=", False), ("state", "in", ACTING_SKP_STATES)])
         (linked | running._routed_skps())._acting_refresh()

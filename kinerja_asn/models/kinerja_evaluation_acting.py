@@ -36,6 +36,11 @@ class KinerjaEvaluation(models.Model):
                     )
         return result
 
+    def _workflow_refusal(self, new_state):
+        # read as superuser, as the base message: the employee may not read his draft evaluation
+        skp = self.sudo().skp_id.with_env(self.env)
+        return skp._acting_refusal() or super()._workflow_refusal(new_state)
+
     def _acting_identity(self, identity):
         """The identity the document prints (``identity``, from the SKP) with the acting
         signer in place of the evaluator."""

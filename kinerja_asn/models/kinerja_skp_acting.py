@@ -157,6 +157,31 @@ class KinerjaSkp(models.Model):
             waiting._schedule_review_activity()
         self.evaluation_ids.filtered(lambda e: e.state == "draft")._workflow_reassign()
 
+    def _acting_refusal(self):
+        """Why the current user may not act as the evaluator of this SKP now because an
+        acting official does (told to the holder instead of "only the evaluator"), or None."""
+        self.ensure_one()
+        # Named exception: the holder (or anyone refused) is told who acts for him, whatever
+        # he may read of the SKP and of the assignment.
+        skp = self.sudo()
+        assignment = skp.acting_assignment_id
+        if not assignment or self.env.user in (assignment.acting_user_id | skp.user_id):
+            return None
+        return self.env._(
+            "%(name)s is %(title)s until %(end)s: he approves, reviews and evaluates for %(employee)s meanwhile.",
+            name=assignment.employee_id.name,
+            title=assignment._title(),
+            end=assignment.date_to,
+            employee=skp.employee_id.name,
+        )
+
+    def _workflow_refusal(self, new_state):
+        if new_state in ("approved", "done"):
+            refusal = self._acting_refusal()
+            if refusal:
+                return refusal
+        return super()._workflow_refusal(new_state)
+
     # ------------------------------------------------------------------------------------
     # What the acting official signs prints "Plt." / "Plh." before his title
     # ------------------------------------------------------------------------------------

@@ -319,3 +319,14 @@ class TestActing(EvaluationCase):
         self.assertEqual(skp.evaluator_user_id, self.user_section)
         self.assertFalse(Skp.search([("id", "=", skp.id)]))
         self.assertEqual(self._approval_todo(skp).user_id, self.user_section)
+
+    def test_holder_is_told_who_acts(self):
+        skp = self._submitted()
+        report = self._report(self.ind_staff, 1, 10)
+        self._assign()
+        with self.assertRaisesMsg(AccessError, "Pejabat Pelaksana Harian is Plh. Kepala Seksi"):
+            skp.with_user(self.user_section).action_approve()
+        self.assertIn("Plh. Kepala Seksi", skp.with_user(self.user_section).cannot_approve_reason)
+        with self.assertRaisesMsg(AccessError, "he approves, reviews and evaluates"):
+            report.with_user(self.user_section).action_accept()
+        self.assertEqual(report.state, "submitted")
