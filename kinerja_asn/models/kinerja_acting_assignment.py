@@ -1,4 +1,5 @@
 from odoo import api, fields, models
+from odoo.tools import SQL
 from odoo.exceptions import UserError, ValidationError
 
 # The SKPs an acting official evaluates: those still open (an evaluated or cancelled SKP keeps
@@ -188,6 +189,17 @@ class KinerjaActingAssignment(models.Model):
     @api.constrains("holder_id", "department_id", "date_from", "date_to")
     def _check_overlap(self):
         for assignment in self:
+            # Two officers recording the same position at once: the row of the position (the
+            # holder, or the vacant unit) is locked, so the second waits for the first and
+            # then sees it (a concurrent update is retried by the server).
+            position_record = assignment.holder_id or assignment.department_id
+            self.env.cr.execute(
+                SQL(
+                    "SELECT 1 FROM %s WHERE id = %s FOR NO KEY UPDATE",
+                    SQL.identifier(position_record._table),
+                    position_record.id,
+                )
+            )
             position = (
                 [("holder_id", "=", assignment.holder_id.id)]
                 if assignment.holder_id
@@ -233,6 +245,19 @@ class KinerjaActingAssignment(models.Model):
         result = super().write(vals)
         self._refresh_routing(routed, users)
         return result
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_started(self):
+        today = fields.Date.context_today(self)
+        for assignment in self:
+            if assignment.date_from <= today:
+                raise UserError(
+                    self.env._(
+                        "%s has started: it stays on record as who acted for the position. "
+                        "End it earlier by changing its end date.",
+                        assignment.display_name,
+                    )
+                )
 
     def unlink(self):
         routed = self._routed_skps()

@@ -1,7 +1,7 @@
 from datetime import timedelta
 
 from odoo import fields
-from odoo.exceptions import AccessError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import freeze_time, new_test_user, tagged
 
 from .test_evaluation import EvaluationCase
@@ -221,6 +221,13 @@ class TestActing(EvaluationCase):
         # another position is free
         self._assign(start=0, end=5, holder_id=self.emp_head.id)
 
+    def test_planned_assignment_removed(self):
+        skp = self._submitted()
+        assignment = self._assign(start=1, end=2)
+        assignment.with_user(self.user_officer).unlink()
+        self.assertFalse(self.Acting.search([]))
+        self.assertEqual(self._approval_todo(skp).user_id, self.user_section)
+
     def test_bad_assignments_refused(self):
         with self.assertRaisesMsg(ValidationError, "ends before it starts"):
             self._assign(start=3, end=1)
@@ -257,6 +264,14 @@ class TestActing(EvaluationCase):
         self.assertEqual(skp.evaluator_position, "Plh. Kepala Seksi Surveilans dan Imunisasi")
         self.assertEqual(skp.approved_acting_type, "plh")
         self.assertIn("Plh. Kepala Seksi", skp._verification_values()["signed_by"])
+        html, _kind = self.env["ir.actions.report"]._render_qweb_html("kinerja_asn.action_report_kinerja_skp", skp.ids)
+        self.assertIn("Plh. Kepala Seksi Surveilans dan Imunisasi", html.decode())
+        # the snapshot is frozen: the assignment ending changes nothing printed
+        with freeze_time(self.today + timedelta(days=4)):
+            self.Acting._cron_refresh_routing()
+        self.assertFalse(skp.acting_assignment_id)
+        self.assertEqual(skp.evaluator_position, "Plh. Kepala Seksi Surveilans dan Imunisasi")
+        self.Acting.search([]).with_user(self.user_officer).date_to = self.today + timedelta(days=3)
 
         evaluation = self.Evaluation.with_user(self.user_plh).create(
             {"skp_id": self.skp_staff.id, "period_id": self.month[1].id}
@@ -292,7 +307,7 @@ class TestActing(EvaluationCase):
         skp = self._submitted()
         Skp = self.env["kinerja.skp"].with_user(self.user_plh)
         self.assertFalse(Skp.search([("id", "=", skp.id)]), "not before the assignment")
-        assignment = self._assign()
+        assignment = self._assign(start=-2)
         self.assertEqual(Skp.search([("id", "=", skp.id)]), skp)
         self.assertTrue(skp.with_user(self.user_plh).result_ids.indicator_ids.read(["name"]))
         report = self._report(self.ind_staff, 1, 4)
@@ -314,8 +329,10 @@ class TestActing(EvaluationCase):
             skp.with_user(self.user_staff3).write({"acting_assignment_id": False})
         with self.assertRaises(AccessError):
             skp.with_user(self.user_officer).write({"evaluator_user_id": self.user_staff3.id})
-        # ended (removed): the Plh reads nothing any more
-        assignment.with_user(self.user_officer).unlink()
+        # a started assignment stays on record; ended earlier, the Plh reads nothing any more
+        with self.assertRaisesMsg(UserError, "has started"):
+            assignment.with_user(self.user_officer).unlink()
+        assignment.with_user(self.user_officer).date_to = self.today - timedelta(days=1)
         self.assertEqual(skp.evaluator_user_id, self.user_section)
         self.assertFalse(Skp.search([("id", "=", skp.id)]))
         self.assertEqual(self._approval_todo(skp).user_id, self.user_section)
