@@ -1,6 +1,7 @@
 from odoo import api, fields, models
-from odoo.tools import SQL
 from odoo.exceptions import UserError, ValidationError
+from odoo.osv import expression
+from odoo.tools import SQL
 
 # The SKPs an acting official evaluates: those still open (an evaluated or cancelled SKP keeps
 # the people who evaluated it).
@@ -92,7 +93,9 @@ class KinerjaActingAssignment(models.Model):
     @api.depends("acting_type", "employee_id", "position_name")
     def _compute_name(self):
         for assignment in self:
-            assignment.name = f"{assignment._prefix()} {assignment.position_name or ''} - {assignment.employee_id.name or ''}"
+            assignment.name = (
+                f"{assignment._prefix()} {assignment.position_name or ''} - {assignment.employee_id.name or ''}"
+            )
 
     @api.depends("holder_id")
     def _compute_from_holder(self):
@@ -130,7 +133,7 @@ class KinerjaActingAssignment(models.Model):
             "running": [("date_from", "<=", today), ("date_to", ">=", today)],
             "ended": [("date_to", "<", today)],
         }.get(value, [("id", "=", False)])
-        return domain if operator == "=" else ["!", *domain]
+        return domain if operator == "=" else ["!", *expression.normalize_domain(domain)]
 
     def _prefix(self):
         self.ensure_one()
@@ -172,11 +175,16 @@ class KinerjaActingAssignment(models.Model):
         for assignment in self:
             if assignment.holder_id and assignment.holder_id == assignment.employee_id:
                 raise ValidationError(
-                    self.env._("%s cannot act in his own position: choose another acting official.", assignment.employee_id.name)
+                    self.env._(
+                        "%s cannot act in his own position: choose another acting official.",
+                        assignment.employee_id.name,
+                    )
                 )
             if not assignment.holder_id and not assignment.department_id:
                 raise ValidationError(
-                    self.env._("Say which position is acted in: the replaced official, or the work unit of a vacant head.")
+                    self.env._(
+                        "Say which position is acted in: the replaced official, or the work unit of a vacant head."
+                    )
                 )
             if assignment.acting_type == "plh" and not assignment.holder_id:
                 raise ValidationError(

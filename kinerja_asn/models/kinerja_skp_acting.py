@@ -44,7 +44,8 @@ class KinerjaSkp(models.Model):
         store=True,
         index=True,
         string="Evaluator User",
-        help="Who approves, reviews and evaluates: the evaluator, or the acting official (Plt / Plh) while one acts for him.",
+        help="Who approves, reviews and evaluates: the evaluator, or the acting official (Plt / Plh) "
+        "while one acts for him.",
     )
     approved_acting_type = fields.Selection(
         ACTING_TYPES,

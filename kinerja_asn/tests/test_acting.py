@@ -104,8 +104,10 @@ class TestActing(EvaluationCase):
         self.assertFalse(skp.with_user(self.user_section).can_approve)
         with self.assertRaises(AccessError):
             skp.with_user(self.user_section).action_approve()
-        waiting = self.env["kinerja.skp"].with_user(self.user_plh).search(
-            [("state", "=", "submitted"), ("evaluator_user_id", "=", self.user_plh.id)]
+        waiting = (
+            self.env["kinerja.skp"]
+            .with_user(self.user_plh)
+            .search([("state", "=", "submitted"), ("evaluator_user_id", "=", self.user_plh.id)])
         )
         self.assertEqual(waiting, skp, "the Plh's 'to approve' lists the SKP")
         self.assertIn("Plh. Kepala Seksi Surveilans dan Imunisasi", skp.with_user(self.user_staff3).acting_notice)
@@ -165,10 +167,13 @@ class TestActing(EvaluationCase):
         with freeze_time(self.today + timedelta(days=3)):
             self.Acting._cron_refresh_routing()
         self.assertFalse(todos(self.user_plh))
-        self.assertEqual(set(todos(self.user_section).activity_type_id.ids), {
-            self.env.ref("kinerja_asn.mail_act_skp_approval").id,
-            evaluation_type.id,
-        })
+        self.assertEqual(
+            set(todos(self.user_section).activity_type_id.ids),
+            {
+                self.env.ref("kinerja_asn.mail_act_skp_approval").id,
+                evaluation_type.id,
+            },
+        )
         self.assertEqual(skp.evaluator_user_id, self.user_section)
         self.assertFalse(skp.acting_assignment_id)
         with self.assertRaises(AccessError):
@@ -311,7 +316,9 @@ class TestActing(EvaluationCase):
         self.assertEqual(Skp.search([("id", "=", skp.id)]), skp)
         self.assertTrue(skp.with_user(self.user_plh).result_ids.indicator_ids.read(["name"]))
         report = self._report(self.ind_staff, 1, 4)
-        self.assertEqual(self.env["kinerja.realization"].with_user(self.user_plh).search([("id", "=", report.id)]), report)
+        self.assertEqual(
+            self.env["kinerja.realization"].with_user(self.user_plh).search([("id", "=", report.id)]), report
+        )
         # the assignment: officers record it, the acting and the replaced official read it
         self.assertEqual(self.Acting.with_user(self.user_plh).search([]), assignment)
         self.assertEqual(self.Acting.with_user(self.user_section).search([]), assignment)
