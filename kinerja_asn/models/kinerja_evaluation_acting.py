@@ -24,6 +24,7 @@ class KinerjaEvaluation(models.Model):
     signer_rank = fields.Char(string="Signer's Rank", readonly=True, copy=False)
     signer_position = fields.Char(string="Signer's Position", readonly=True, copy=False)
     signer_unit = fields.Char(string="Signer's Unit", readonly=True, copy=False)
+    acting_notice = fields.Char(related="skp_id.acting_notice")
 
     def _workflow_after(self, new_state):
         result = super()._workflow_after(new_state)

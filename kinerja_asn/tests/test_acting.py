@@ -2,7 +2,7 @@ from datetime import timedelta
 
 from odoo import fields
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tests import freeze_time, new_test_user, tagged
+from odoo.tests import Form, freeze_time, new_test_user, tagged
 
 from .test_evaluation import EvaluationCase
 
@@ -354,3 +354,12 @@ class TestActing(EvaluationCase):
         with self.assertRaisesMsg(AccessError, "he approves, reviews and evaluates"):
             report.with_user(self.user_section).action_accept()
         self.assertEqual(report.state, "submitted")
+
+    def test_forms_show_the_notice(self):
+        skp = self._submitted()
+        self._assign()
+        for model in ("kinerja.skp", "kinerja.evaluation"):
+            arch = self.env[model].with_user(self.user_plh).get_views([(False, "form")])["views"]["form"]["arch"]
+            self.assertIn('name="acting_notice"', arch)
+        form = Form(skp.with_user(self.user_plh))
+        self.assertIn("menggantikan" if self.env.lang == "id_ID" else "in place of", form.acting_notice)
