@@ -61,6 +61,236 @@ class KinerjaDemo(models.AbstractModel):
         return reports
 
     # ------------------------------------------------------------------------------------
+    # The SKPs of the rest of the civil servants, approved through the workflow
+    # ------------------------------------------------------------------------------------
+    # employee -> (work result, its indicator, target, unit, aspect, aggregation); each result
+    # supports the first main work result of the employee's evaluator
+    _TEAM_PLANS = {
+        "emp_pmn_sekdin": (
+            "Terselenggaranya administrasi umum, kepegawaian, dan keuangan Dinas Kesehatan yang tertib",
+            "Laporan keuangan dan kepegawaian disampaikan tepat waktu",
+            100,
+            "%",
+            "time",
+            "average",
+        ),
+        "emp_pmn_kasi_promkes": (
+            "Terlaksananya penyuluhan Pariaman Sehat di posyandu dan sekolah",
+            "Jumlah kegiatan penyuluhan kesehatan",
+            48,
+            "kegiatan",
+            "quantity",
+            "sum",
+        ),
+        "emp_pmn_bidan": (
+            "Terlaksananya pemeriksaan kehamilan dan balita di posyandu binaan",
+            "Jumlah pemeriksaan ibu hamil dan balita",
+            960,
+            "pemeriksaan",
+            "quantity",
+            "sum",
+        ),
+        "emp_pmn_nutrisionis": (
+            "Terlaksananya pemantauan status gizi balita di posyandu",
+            "Jumlah balita yang dipantau status gizinya",
+            1440,
+            "balita",
+            "quantity",
+            "sum",
+        ),
+        "emp_pmn_penyuluh": (
+            "Tersampaikannya penyuluhan imunisasi dan gizi kepada masyarakat",
+            "Jumlah sesi penyuluhan kepada masyarakat",
+            36,
+            "sesi",
+            "quantity",
+            "sum",
+        ),
+        "emp_pmn_analis": (
+            "Tersusunnya dokumen perencanaan dan laporan kinerja Dinas Kesehatan",
+            "Dokumen perencanaan dan laporan yang disusun",
+            12,
+            "dokumen",
+            "quantity",
+            "sum",
+        ),
+        "emp_pmn_bendahara": (
+            "Tertibnya penatausahaan belanja Dinas Kesehatan",
+            "Surat pertanggungjawaban (SPJ) diverifikasi tepat waktu",
+            100,
+            "%",
+            "time",
+            "average",
+        ),
+        "emp_adr_sekdin": (
+            "Terselenggaranya administrasi umum, kepegawaian, dan keuangan Dinas Pendidikan yang tertib",
+            "Laporan keuangan dan kepegawaian disampaikan tepat waktu",
+            100,
+            "%",
+            "time",
+            "average",
+        ),
+        "emp_adr_kabid_smp": (
+            "Meningkatnya mutu layanan sekolah menengah pertama",
+            "Jumlah SMP yang datanya dimutakhirkan di Dapodik",
+            30,
+            "sekolah",
+            "quantity",
+            "sum",
+        ),
+        "emp_adr_kabid_gtk": (
+            "Meningkatnya kompetensi guru dan tenaga kependidikan",
+            "Jumlah guru yang mengikuti pengembangan kompetensi",
+            240,
+            "guru",
+            "quantity",
+            "sum",
+        ),
+        "emp_adr_pengawas_sd2": (
+            "Terlaksananya supervisi manajerial di sekolah dasar binaan",
+            "Jumlah sekolah yang disupervisi",
+            12,
+            "sekolah",
+            "quantity",
+            "sum",
+        ),
+        "emp_adr_pengawas_smp": (
+            "Terlaksananya supervisi akademik di SMP binaan",
+            "Jumlah sekolah yang disupervisi",
+            12,
+            "sekolah",
+            "quantity",
+            "sum",
+        ),
+        "emp_adr_pranata": (
+            "Termutakhirkannya data Dapodik SMP",
+            "Sekolah dengan data Dapodik valid",
+            98,
+            "%",
+            "quality",
+            "last",
+        ),
+        "emp_adr_analis_gtk": (
+            "Tersusunnya analisis kebutuhan pengembangan kompetensi guru",
+            "Dokumen analisis kebutuhan yang disusun",
+            4,
+            "dokumen",
+            "quantity",
+            "sum",
+        ),
+        "emp_adr_staf_umum": (
+            "Tertibnya administrasi persuratan dan kearsipan Dinas Pendidikan",
+            "Surat masuk dan keluar yang diagendakan",
+            1200,
+            "surat",
+            "quantity",
+            "sum",
+        ),
+    }
+
+    @api.model
+    def _fill_team_skps(self, period_ids, officer_user_ids):
+        """Demo data: an SKP for every civil servant of the plans above, in the year of
+        ``period_ids`` (one per government, with the officer of the same rank in
+        ``officer_user_ids``), moved through the workflow as the people who make each move:
+        written and submitted by the employee (by the officer for those without a login),
+        approved by the evaluator (by the data loader where the evaluator has no login either),
+        then the realisation of every month already ended, reported and accepted the same way.
+        The managers come before their staff: each result supports his evaluator's."""
+        today = fields.Date.context_today(self)
+        Skp = self.env["kinerja.skp"]
+        Users = self.env["res.users"]
+        years = self.env["kinerja.period"].browse(period_ids)
+        officers = dict(zip(years.company_id.ids, officer_user_ids, strict=True))
+        employees = self.env["hr.employee"]
+        for xmlid in self._TEAM_PLANS:
+            employees |= self.env.ref(f"kinerja_asn.{xmlid}")
+
+        def depth(employee):
+            levels = 0
+            while employee.parent_id:
+                employee, levels = employee.parent_id, levels + 1
+            return levels
+
+        plans = {self.env.ref(f"kinerja_asn.{xmlid}").id: plan for xmlid, plan in self._TEAM_PLANS.items()}
+        for employee in employees.sorted(lambda e: (depth(e), e.id)):
+            year = years.filtered(lambda y, e=employee: y.company_id == e.company_id)
+            officer = Users.browse(officers[employee.company_id.id])
+            author = employee.user_id or officer
+            manager_skp = Skp.search(
+                [
+                    ("employee_id", "=", employee.parent_id.id),
+                    ("period_id", "=", year.id),
+                    ("state", "!=", "cancelled"),
+                ],
+                limit=1,
+            )
+            parent_result = manager_skp.result_ids.filtered(lambda r: r.result_type == "main")[:1]
+            result, indicator, target, unit, aspect, aggregation = plans[employee.id]
+            skp = (
+                Skp.with_user(author)
+                .with_company(employee.company_id)
+                .create(
+                    {
+                        "employee_id": employee.id,
+                        "period_id": year.id,
+                        "company_id": employee.company_id.id,
+                        "approach": "quantitative",
+                    }
+                )
+            )
+            self.env["kinerja.skp.result"].with_user(author).with_company(employee.company_id).create(
+                {
+                    "skp_id": skp.id,
+                    "sequence": 10,
+                    "name": result,
+                    "result_type": "main",
+                    "parent_result_id": parent_result.id,
+                    "indicator_ids": [
+                        (
+                            0,
+                            0,
+                            {
+                                "name": indicator,
+                                "target_value": target,
+                                "unit_label": unit,
+                                "aspect": aspect,
+                                "direction": "higher",
+                                "aggregation": aggregation,
+                            },
+                        )
+                    ],
+                }
+            )
+            skp.action_submit()
+            evaluator = skp.sudo().evaluator_user_id
+            (skp.with_user(evaluator) if evaluator else skp.with_env(self.env)).with_company(
+                employee.company_id
+            ).action_approve()
+            # the realisation of the months already ended: reported, then accepted
+            months = year.child_ids.filtered(lambda p: p.date_end < today).sorted("date_start")
+            vals_list = []
+            for index, month in enumerate(months):
+                for line in skp.indicator_ids:
+                    base = line.target_value / 12 if line.aggregation == "sum" else line.target_value
+                    factor = 0.9 + ((employee.id * 7 + index * 13) % 25) / 100
+                    vals_list.append(
+                        {
+                            "skp_indicator_id": line.id,
+                            "period_id": month.id,
+                            "value": round(base * factor, 2 if base < 10 else 0),
+                            "note": self.env._("Reported for %s", month.name),
+                        }
+                    )
+            # the employee reported each month while it was open: a month closed since (its
+            # deadlines passed) is reported by the data loader, which stands in for the past
+            reports = self.env["kinerja.realization"].create(vals_list)
+            closed = reports.filtered(lambda r: r.period_id.state == "closed")
+            closed.action_submit()
+            (reports - closed).with_user(author).with_company(employee.company_id).action_submit()
+            (reports.with_user(evaluator) if evaluator else reports).with_company(employee.company_id).action_accept()
+
+    # ------------------------------------------------------------------------------------
     # TPP: position classes, attendance of the demo months, the sheet of the last ended month
     # ------------------------------------------------------------------------------------
     _TPP_CLASSES = {
@@ -166,6 +396,15 @@ class KinerjaDemo(models.AbstractModel):
                 )
         self.env["hr.attendance"].create(vals_list)
 
+    # employee -> (work-result rating, behaviour rating) of his signed demo months
+    _SIGNED_RATINGS = {
+        "emp_pmn_bidan": ("above", "above"),
+        "emp_pmn_penyuluh": ("above", "above"),
+        "emp_pmn_analis": ("below", "meets"),
+        "emp_adr_pengawas_sd2": ("above", "above"),
+        "emp_adr_pranata": ("above", "above"),
+    }
+
     @api.model
     def _sign_month(self, company, month_start):
         """Demo data: the evaluations of the month, prepared and signed by their evaluators."""
@@ -183,13 +422,23 @@ class KinerjaDemo(models.AbstractModel):
             if not OrgRating.search_count([("department_id", "=", department.id), ("period_id", "=", period.id)]):
                 OrgRating.create({"department_id": department.id, "period_id": period.id, "rating": "good"})
         evaluations.invalidate_recordset()
+        # mostly Baik; a few Sangat Baik (above expectation in both) and one Butuh Perbaikan
+        # (work results below expectation), never for the heads, who are rated by their unit
+        ratings = {}
+        for xmlid, pair in self._SIGNED_RATINGS.items():
+            employee = self.env.ref(f"kinerja_asn.{xmlid}", raise_if_not_found=False)
+            if employee:
+                ratings[employee.id] = pair
         for evaluation in evaluations:
             rating = evaluation.suggested_result_rating or "meets"
+            behavior = "meets"
+            if not evaluation.is_head_of_unit and evaluation.employee_id.id in ratings:
+                rating, behavior = ratings[evaluation.employee_id.id]
             signer = evaluation.with_user(evaluation.evaluator_user_id) if evaluation.evaluator_user_id else evaluation
             signer.write(
                 {
                     "result_rating": rating,
-                    "behavior_rating": "meets",
+                    "behavior_rating": behavior,
                     "override_reason": self.env._("Rated from the month's realisation"),
                 }
             )
