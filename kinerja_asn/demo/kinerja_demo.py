@@ -63,9 +63,20 @@ class KinerjaDemo(models.AbstractModel):
     # ------------------------------------------------------------------------------------
     # The SKPs of the rest of the civil servants, approved through the workflow
     # ------------------------------------------------------------------------------------
-    # employee -> (work result, its indicator, target, unit, aspect, aggregation); each result
-    # supports the first main work result of the employee's evaluator
+    # employee -> (work result, its indicator, target, unit, aspect, aggregation) of the SKP
+    # written for him, or None for an SKP of the demo files with its own results
     _TEAM_PLANS = {
+        # SKPs of the demo files, still a draft or waiting: their own results
+        "emp_pmn_kasi_kesga": None,
+        "emp_adr_pengawas_sd": None,
+        "emp_adr_analis_sd": (
+            "Tersusunnya kurikulum operasional sekolah dasar binaan",
+            "Dokumen kurikulum operasional yang ditelaah",
+            24,
+            "dokumen",
+            "quantity",
+            "sum",
+        ),
         "emp_pmn_sekdin": (
             "Terselenggaranya administrasi umum, kepegawaian, dan keuangan Dinas Kesehatan yang tertib",
             "Laporan keuangan dan kepegawaian disampaikan tepat waktu",
@@ -190,21 +201,19 @@ class KinerjaDemo(models.AbstractModel):
 
     @api.model
     def _fill_team_skps(self, period_ids, officer_user_ids):
-        """Demo data: an SKP for every civil servant of the plans above, in the year of
-        ``period_ids`` (one per government, with the officer of the same rank in
-        ``officer_user_ids``), moved through the workflow as the people who make each move:
-        written and submitted by the employee (by the officer for those without a login),
-        approved by the evaluator (by the data loader where the evaluator has no login either),
-        then the realisation of every month already ended, reported and accepted the same way.
-        The managers come before their staff: each result supports his evaluator's."""
+        """Demo data: an approved SKP for every civil servant of ``_TEAM_PLANS``, in the year
+        of ``period_ids`` (one per government, its officer at the same rank in
+        ``officer_user_ids``), moved through the workflow by the people who make each move:
+        written (when he has none yet) and submitted by the employee (by the officer for those
+        without a login), approved by the evaluator (by the data loader where the evaluator
+        has no login either); then the realisation of every month already ended, reported and
+        accepted the same way. Managers come before their staff: a new work result supports
+        the first main result of the evaluator's SKP."""
         today = fields.Date.context_today(self)
         Skp = self.env["kinerja.skp"]
-        Users = self.env["res.users"]
         years = self.env["kinerja.period"].browse(period_ids)
         officers = dict(zip(years.company_id.ids, officer_user_ids, strict=True))
-        employees = self.env["hr.employee"]
-        for xmlid in self._TEAM_PLANS:
-            employees |= self.env.ref(f"kinerja_asn.{xmlid}")
+        plans = {self.env.ref(f"kinerja_asn.{xmlid}"): plan for xmlid, plan in self._TEAM_PLANS.items()}
 
         def depth(employee):
             levels = 0
@@ -212,62 +221,45 @@ class KinerjaDemo(models.AbstractModel):
                 employee, levels = employee.parent_id, levels + 1
             return levels
 
-        plans = {self.env.ref(f"kinerja_asn.{xmlid}").id: plan for xmlid, plan in self._TEAM_PLANS.items()}
-        for employee in employees.sorted(lambda e: (depth(e), e.id)):
-            year = years.filtered(lambda y, e=employee: y.company_id == e.company_id)
-            officer = Users.browse(officers[employee.company_id.id])
-            author = employee.user_id or officer
-            manager_skp = Skp.search(
-                [
-                    ("employee_id", "=", employee.parent_id.id),
-                    ("period_id", "=", year.id),
-                    ("state", "!=", "cancelled"),
-                ],
-                limit=1,
-            )
-            parent_result = manager_skp.result_ids.filtered(lambda r: r.result_type == "main")[:1]
-            result, indicator, target, unit, aspect, aggregation = plans[employee.id]
-            skp = (
-                Skp.with_user(author)
-                .with_company(employee.company_id)
-                .create(
+        for employee in sorted(plans, key=lambda e: (depth(e), e.id)):
+            company = employee.company_id
+            year = years.filtered(lambda y, c=company: y.company_id == c)
+            author = employee.user_id or self.env["res.users"].browse(officers[company.id])
+            active = [("period_id", "=", year.id), ("state", "!=", "cancelled")]
+            skp = Skp.search([("employee_id", "=", employee.id), *active], limit=1)
+            if not skp:
+                skp = (
+                    Skp.with_user(author)
+                    .with_company(company)
+                    .create({"employee_id": employee.id, "period_id": year.id, "company_id": company.id})
+                )
+            skp = skp.with_user(author).with_company(company)
+            if not skp.result_ids and plans[employee]:
+                manager_skp = Skp.search([("employee_id", "=", employee.parent_id.id), *active], limit=1)
+                result, indicator, target, unit, aspect, aggregation = plans[employee]
+                line = {
+                    "name": indicator,
+                    "target_value": target,
+                    "unit_label": unit,
+                    "aspect": aspect,
+                    "direction": "higher",
+                    "aggregation": aggregation,
+                }
+                self.env["kinerja.skp.result"].with_user(author).with_company(company).create(
                     {
-                        "employee_id": employee.id,
-                        "period_id": year.id,
-                        "company_id": employee.company_id.id,
-                        "approach": "quantitative",
+                        "skp_id": skp.id,
+                        "sequence": 10,
+                        "name": result,
+                        "result_type": "main",
+                        "parent_result_id": manager_skp.result_ids.filtered(lambda r: r.result_type == "main")[:1].id,
+                        "indicator_ids": [(0, 0, line)],
                     }
                 )
-            )
-            self.env["kinerja.skp.result"].with_user(author).with_company(employee.company_id).create(
-                {
-                    "skp_id": skp.id,
-                    "sequence": 10,
-                    "name": result,
-                    "result_type": "main",
-                    "parent_result_id": parent_result.id,
-                    "indicator_ids": [
-                        (
-                            0,
-                            0,
-                            {
-                                "name": indicator,
-                                "target_value": target,
-                                "unit_label": unit,
-                                "aspect": aspect,
-                                "direction": "higher",
-                                "aggregation": aggregation,
-                            },
-                        )
-                    ],
-                }
-            )
-            skp.action_submit()
+            if skp.state == "draft":
+                skp.action_submit()
             evaluator = skp.sudo().evaluator_user_id
-            (skp.with_user(evaluator) if evaluator else skp.with_env(self.env)).with_company(
-                employee.company_id
-            ).action_approve()
-            # the realisation of the months already ended: reported, then accepted
+            (skp.with_user(evaluator) if evaluator else skp.with_env(self.env)).with_company(company).action_approve()
+            # the realisation of the months already ended, reported then accepted
             months = year.child_ids.filtered(lambda p: p.date_end < today).sorted("date_start")
             vals_list = []
             for index, month in enumerate(months):
@@ -282,13 +274,13 @@ class KinerjaDemo(models.AbstractModel):
                             "note": self.env._("Reported for %s", month.name),
                         }
                     )
-            # the employee reported each month while it was open: a month closed since (its
-            # deadlines passed) is reported by the data loader, which stands in for the past
+            # each month was reported while it was open: one closed since (its deadlines
+            # passed) is reported by the data loader, which stands in for the past
             reports = self.env["kinerja.realization"].create(vals_list)
             closed = reports.filtered(lambda r: r.period_id.state == "closed")
             closed.action_submit()
-            (reports - closed).with_user(author).with_company(employee.company_id).action_submit()
-            (reports.with_user(evaluator) if evaluator else reports).with_company(employee.company_id).action_accept()
+            (reports - closed).with_user(author).with_company(company).action_submit()
+            (reports.with_user(evaluator) if evaluator else reports).with_company(company).action_accept()
 
     # ------------------------------------------------------------------------------------
     # TPP: position classes, attendance of the demo months, the sheet of the last ended month
