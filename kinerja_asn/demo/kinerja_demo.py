@@ -64,11 +64,9 @@ class KinerjaDemo(models.AbstractModel):
     # The SKPs of the rest of the civil servants, approved through the workflow
     # ------------------------------------------------------------------------------------
     # employee -> (work result, its indicator, target, unit, aspect, aggregation) of the SKP
-    # written for him, or None for an SKP of the demo files with its own results
+    # written for him (added to his draft when it has no work result yet)
     _TEAM_PLANS = {
-        # SKPs of the demo files, still a draft or waiting: their own results
-        "emp_pmn_kasi_kesga": None,
-        "emp_adr_pengawas_sd": None,
+        # a draft SKP of the demo files, without a work result yet
         "emp_adr_analis_sd": (
             "Tersusunnya kurikulum operasional sekolah dasar binaan",
             "Dokumen kurikulum operasional yang ditelaah",
@@ -206,7 +204,8 @@ class KinerjaDemo(models.AbstractModel):
         ``officer_user_ids``), moved through the workflow by the people who make each move:
         written (when he has none yet) and submitted by the employee (by the officer for those
         without a login), approved by the evaluator (by the data loader where the evaluator
-        has no login either); then the realisation of every month already ended, reported and
+        has no login either); then the realisation of every month already ended: the months
+        closed since as history (reported at their end, accepted), the open one reported and
         accepted the same way. Managers come before their staff: a new work result supports
         the first main result of the evaluator's SKP."""
         today = fields.Date.context_today(self)
@@ -234,7 +233,7 @@ class KinerjaDemo(models.AbstractModel):
                     .create({"employee_id": employee.id, "period_id": year.id, "company_id": company.id})
                 )
             skp = skp.with_user(author).with_company(company)
-            if not skp.result_ids and plans[employee]:
+            if not skp.result_ids:
                 manager_skp = Skp.search([("employee_id", "=", employee.parent_id.id), *active], limit=1)
                 result, indicator, target, unit, aspect, aggregation = plans[employee]
                 line = {
@@ -259,28 +258,33 @@ class KinerjaDemo(models.AbstractModel):
                 skp.action_submit()
             evaluator = skp.sudo().evaluator_user_id
             (skp.with_user(evaluator) if evaluator else skp.with_env(self.env)).with_company(company).action_approve()
-            # the realisation of the months already ended, reported then accepted
+            # the realisation of the months already ended: a month closed since (its deadlines
+            # passed) is history, written as the loader writes the heads' (reported at the
+            # month's end, accepted); an open one is reported and accepted now, by the people
             months = year.child_ids.filtered(lambda p: p.date_end < today).sorted("date_start")
-            vals_list = []
+            history, open_months = [], []
             for index, month in enumerate(months):
                 for line in skp.indicator_ids:
                     base = line.target_value / 12 if line.aggregation == "sum" else line.target_value
                     factor = 0.9 + ((employee.id * 7 + index * 13) % 25) / 100
-                    vals_list.append(
-                        {
-                            "skp_indicator_id": line.id,
-                            "period_id": month.id,
-                            "value": round(base * factor, 2 if base < 10 else 0),
-                            "note": self.env._("Reported for %s", month.name),
-                        }
-                    )
-            # each month was reported while it was open: one closed since (its deadlines
-            # passed) is reported by the data loader, which stands in for the past
-            reports = self.env["kinerja.realization"].create(vals_list)
-            closed = reports.filtered(lambda r: r.period_id.state == "closed")
-            closed.action_submit()
-            (reports - closed).with_user(author).with_company(company).action_submit()
-            (reports.with_user(evaluator) if evaluator else reports).with_company(company).action_accept()
+                    value = round(base * factor, 2 if base < 10 else 0)
+                    vals = {
+                        "skp_indicator_id": line.id,
+                        "period_id": month.id,
+                        "value": value if line.unit_label != "%" else min(value, 100.0),
+                        "note": self.env._("Reported for %s", month.name),
+                    }
+                    if month.state == "closed":
+                        vals.update(state="accepted", submitted_date=fields.Datetime.to_datetime(month.date_end))
+                        history.append(vals)
+                    else:
+                        open_months.append(vals)
+            self.env["kinerja.realization"].create(history)
+            reports = self.env["kinerja.realization"].with_user(author).with_company(company).create(open_months)
+            reports.action_submit()
+            (reports.with_user(evaluator) if evaluator else reports.with_env(self.env)).with_company(
+                company
+            ).action_accept()
 
     # ------------------------------------------------------------------------------------
     # TPP: position classes, attendance of the demo months, the sheet of the last ended month
