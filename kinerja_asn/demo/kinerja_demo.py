@@ -200,7 +200,7 @@ class KinerjaDemo(models.AbstractModel):
     @api.model
     def _fill_team_skps(self, period_ids, officer_user_ids):
         """Demo data: an approved SKP for every civil servant of ``_TEAM_PLANS``, in the year
-        of ``period_ids`` (one per government, its officer at the same rank in
+        of ``period_ids`` (one per government, its officer at the same index in
         ``officer_user_ids``), moved through the workflow by the people who make each move:
         written (when he has none yet) and submitted by the employee (by the officer for those
         without a login), approved by the evaluator (by the data loader where the evaluator
