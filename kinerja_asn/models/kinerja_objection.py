@@ -230,35 +230,16 @@ class KinerjaObjection(models.Model):
         routed = self.filtered(lambda o: o.officer_decides and o.state == "submitted")
         if role != "evaluator_parent" or not routed:
             return
-        activity_type = self.env.ref(xmlid)
         officers = self.env.ref("kinerja_asn.group_kinerja_officer").users.filtered(lambda u: not u.share)
-        existing = {
-            (activity.res_id, activity.user_id.id)
-            for activity in self.env["mail.activity"].search(
-                [
-                    ("res_model", "=", self._name),
-                    ("res_id", "in", routed.ids),
-                    ("activity_type_id", "=", activity_type.id),
-                ]
-            )
-        }
-        model_id = self.env["ir.model"]._get_id(self._name)
-        self.env["mail.activity"]._create_for_assignees(
+        self._workflow_schedule_for(
+            xmlid,
             [
-                {
-                    "activity_type_id": activity_type.id,
-                    "automated": True,
-                    "date_deadline": objection._workflow_activity_deadline(activity_type),
-                    "res_model_id": model_id,
-                    "res_id": objection.id,
-                    "user_id": officer.id,
-                }
+                (objection, officer)
                 for objection in routed
                 for officer in officers
                 if objection.company_id in officer.company_ids
                 and officer not in (objection.user_id | objection.evaluator_id.user_id)
-                and (objection.id, officer.id) not in existing
-            ]
+            ],
         )
 
     def _workflow_stamp(self, new_state):

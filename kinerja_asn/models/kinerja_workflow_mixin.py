@@ -281,14 +281,20 @@ class KinerjaWorkflowMixin(models.AbstractModel):
 
     def _workflow_schedule(self, xmlid, role):
         """One to-do of type ``xmlid`` per record for the user of ``role``, unless he has it."""
-        activity_type = self.env.ref(xmlid)
         fname = self._workflow_role_fields[role]
+        self._workflow_schedule_for(xmlid, [(record, record[fname]) for record in self if record[fname]])
+
+    def _workflow_schedule_for(self, xmlid, assignments):
+        """One to-do of type ``xmlid`` per (record, user) of ``assignments``, unless he has it."""
+        if not assignments:
+            return
+        activity_type = self.env.ref(xmlid)
         existing = {
             (activity.res_id, activity.user_id.id)
             for activity in self.env["mail.activity"].search(
                 [
                     ("res_model", "=", self._name),
-                    ("res_id", "in", self.ids),
+                    ("res_id", "in", list({record.id for record, _user in assignments})),
                     ("activity_type_id", "=", activity_type.id),
                 ]
             )
@@ -302,10 +308,10 @@ class KinerjaWorkflowMixin(models.AbstractModel):
                     "date_deadline": record._workflow_activity_deadline(activity_type),
                     "res_model_id": model_id,
                     "res_id": record.id,
-                    "user_id": record[fname].id,
+                    "user_id": user.id,
                 }
-                for record in self
-                if record[fname] and (record.id, record[fname].id) not in existing
+                for record, user in assignments
+                if (record.id, user.id) not in existing
             ]
         )
 
