@@ -426,7 +426,7 @@ class TestTppSheet(TppSheetCase):
         sheet.with_user(self.user_officer).action_compute()
         line = self._line(sheet, self.emp_staff)
         self.assertTrue(line.days_present, "attendance the officer may not read himself is counted")
-        self.assertEqual(sheet.env.uid, self.env.uid, "the sheet comes back in the caller's environment")
+        self.assertFalse(sheet.env.su, "the officer's sheet is not left in the superuser's environment")
 
     def test_frozen_fields_and_forgery(self):
         sheet = self._computed()
