@@ -122,10 +122,11 @@ class KinerjaOrgRating(models.Model):
         the period take it."""
         Evaluation = self.env["kinerja.evaluation"]._evaluation_application()
         for org in self:
-            if not (org.department_id and org.period_id):
+            jpt = org.company_id.kinerja_jpt_unit_head  # README: who heads a unit
+            if not (org.department_id and org.period_id and (org.department_id.manager_id or jpt)):
                 continue
             heads = [("employee_id", "=", org.department_id.manager_id.id)]
-            if org.company_id.kinerja_jpt_unit_head:
+            if jpt:
                 heads = ["|", ("skp_id.position_type", "=", "jpt"), *heads]
             Evaluation.search(
                 [
