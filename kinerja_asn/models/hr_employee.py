@@ -162,7 +162,7 @@ class HrEmployee(models.Model):
         return True
 
     def _kinerja_org_chart(self):
-        """Named exception (sudo policy): these employees as superuser, to read the org chart
+        """Named exception (README, privileged methods): these employees as superuser, to read the org chart
         (managers up the chain, subordinates, archived ones and other agencies' included) and
         the civil-service fields that documents and checks read (NIP, rank, position type,
         functional level, register identifiers). An ordinary user reads only

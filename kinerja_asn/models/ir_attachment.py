@@ -27,7 +27,7 @@ class IrAttachment(models.Model):
     _inherit = "ir.attachment"
 
     def _kinerja_evidence_files(self):
-        """Named exception (sudo policy): these files as superuser, for the evidence rules only:
+        """Named exception (README, privileged methods): these files as superuser, for the evidence rules only:
         whether they are evidence of a submitted or accepted report (of someone else, possibly),
         whether they are accepted evidence (type, content, size: a file the user may not read
         is still refused with a clear message rather than failing), and tying freshly uploaded

@@ -113,7 +113,7 @@ class KinerjaEvaluation(models.Model):
             evaluation.update(evaluation._live_figures())
 
     def _evaluation_application(self):
-        """Named exception (sudo policy): these evaluations as the application, which computes
+        """Named exception (README, privileged methods): these evaluations as the application, which computes
         and writes their figures: the suggestion and result lines (from reports and results
         the evaluator may not all read), the month-end drafts, the unit head's fixed rating,
         the credit points counted across the SKP's evaluations (some signed by a former

@@ -163,7 +163,7 @@ class KinerjaOrgRating(models.Model):
         period. ``extra`` is an evaluation about to be signed; it may be a new record (edited in
         a form or a list), standing for the stored evaluation it comes from.
 
-        Named exception (sudo policy): the population is read as superuser, and so are the
+        Named exception (README, privileged methods): the population is read as superuser, and so are the
         evaluations returned. The distribution is the unit's, while the record rules show
         the evaluator, the leadership or the officer only some of its evaluations; callers
         read figures from them (state, predicate), never write."""

@@ -310,7 +310,7 @@ class KinerjaPenetapan(models.Model):
         """The confirmed penetapan of ``department`` (``above``: or of a unit above it) for
         ``period``, if any.
 
-        Named exception (sudo policy): searched as superuser. A confirmed penetapan closes
+        Named exception (README, privileged methods): searched as superuser. A confirmed penetapan closes
         the unit's evaluations and organisation ratings for every evaluator and rater, while
         the record rules show a penetapan to the unit's leadership and the officers only. The
         record found is read for its name and unit in the refusal, nothing else."""
@@ -359,7 +359,7 @@ class KinerjaPenetapan(models.Model):
         stands: one line per person with his signed predicate, one per rule of the curve with
         its limits, count and share. Written by the application; frozen once confirmed.
 
-        Named exception (sudo policy): written as superuser. Nobody has write access to the
+        Named exception (README, privileged methods): written as superuser. Nobody has write access to the
         lines (they are the application's output, not anyone's input) and they list the whole
         population of the unit, which the record rules show the leadership only in part."""
         application = self.sudo()

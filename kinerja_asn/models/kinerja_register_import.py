@@ -113,7 +113,7 @@ class KinerjaRegisterImport(models.Model):
         self._workflow_transition("draft", self._preview_values([]))
 
     def _import_lines(self):
-        """Named exception (sudo policy): the preview lines of these imports as superuser. They
+        """Named exception (README, privileged methods): the preview lines of these imports as superuser. They
         are the preview's output, never the user's input: officers only read them (no one has
         write access), and the preview and the confirmation write them."""
         return self.sudo().line_ids

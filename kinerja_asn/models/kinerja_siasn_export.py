@@ -132,7 +132,7 @@ class KinerjaSiasnExport(models.Model):
             export.push_enabled = export.company_id.kinerja_siasn_push_enabled
 
     def _siasn_application(self, records=None):
-        """Named exception (sudo policy): ``records`` (by default these exports) as the
+        """Named exception (README, privileged methods): ``records`` (by default these exports) as the
         application. The export's records, its JSON file and SIASN's answers are written by
         Generate, Reset and Send only (officers read them, nobody writes them by hand), and
         the payload carries the register identifiers, NIP and rank of the employee and his

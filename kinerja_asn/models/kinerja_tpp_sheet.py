@@ -335,7 +335,7 @@ class KinerjaTppSheet(models.Model):
         return True
 
     def _workflow_transition_as_head(self, new_state):
-        """Named exception (sudo policy): the head of agency needs no rights on the sheets
+        """Named exception (README, privileged methods): the head of agency needs no rights on the sheets
         beyond reading them: once the workflow allows his move, it is written as superuser
         (keeping him as the author)."""
         self._workflow_check(new_state)
@@ -370,7 +370,7 @@ class KinerjaTppSheet(models.Model):
         figures are workflow fields). A fixed number of queries whatever the number of
         employees.
 
-        Named exception (sudo policy): computed as superuser, once the caller checked the
+        Named exception (README, privileged methods): computed as superuser, once the caller checked the
         officer. The payroll's inputs are read whole (every employee of the agency, their
         attendance, sanctions, corrections and signed evaluations, the locked sheets of the
         month), whatever HR rights the officer has; the lines are the application's output."""

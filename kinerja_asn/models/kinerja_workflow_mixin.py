@@ -69,7 +69,7 @@ class KinerjaWorkflowMixin(models.AbstractModel):
         return roles
 
     def _workflow_people(self):
-        """Named exception (sudo policy): these records as superuser, to READ their people,
+        """Named exception (README, privileged methods): these records as superuser, to READ their people,
         state and company for a rights check or for the message explaining a refusal. Whether
         the current user may act is decided from them even where he may not read the record
         itself (an employee is told why he may not sign his own draft evaluation, which he
@@ -254,7 +254,7 @@ class KinerjaWorkflowMixin(models.AbstractModel):
                 in_state._workflow_schedule(*wanted)
 
     def _workflow_activity_records(self):
-        """Named exception (sudo policy): these records as superuser for their to-dos only. The
+        """Named exception (README, privileged methods): these records as superuser for their to-dos only. The
         actor closes or leaves to-dos of other people (the employee submits for his evaluator,
         an officer repairs the evaluators), which mail's rules would not let him touch."""
         return self.sudo()

@@ -401,7 +401,7 @@ class ResCompany(models.Model):
         return bool(self.kinerja_sign_pdf and report in self.kinerja_sign_report_ids)
 
     def _kinerja_sign_secrets(self):
-        """Named exception (sudo policy): these companies as superuser, to read the signing
+        """Named exception (README, privileged methods): these companies as superuser, to read the signing
         certificate and its password. They are kept from everybody but the administrators;
         the server reads them to sign the documents anybody prints, and to check the
         certificate whoever turns signing on uploads. Never shown, never written."""
