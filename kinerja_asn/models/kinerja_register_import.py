@@ -281,8 +281,11 @@ class KinerjaRegisterImport(models.Model):
 
     def _apply(self, analysis):
         """Create and write the units and employees as the analysis says, through their own
-        models (their constraints apply). Officers keep the register without HR rights: the
-        writes run as superuser, limited to this government, after the officer's check."""
+        models (their constraints apply).
+
+        Named exception (README, privileged methods): officers keep the register without HR
+        rights; the writes run as superuser, limited to this government, after the officer's
+        check."""
         self.ensure_one()
         company = self.company_id
         env = self.env(su=True, context=dict(self.env.context, active_test=False, allowed_company_ids=company.ids))

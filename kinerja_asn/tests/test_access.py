@@ -97,6 +97,7 @@ PRIVILEGED_METHODS = {
     ("kinerja_penetapan.py", "_confirmed_for"),
     ("kinerja_penetapan.py", "_refresh_lines"),
     ("kinerja_register_import.py", "_import_lines"),
+    ("kinerja_register_import.py", "_apply"),
     ("kinerja_siasn_client.py", "_settings"),
     ("kinerja_siasn_export.py", "_siasn_application"),
     ("kinerja_skp_result.py", "_check_parent_result"),
@@ -111,7 +112,8 @@ PRIVILEGED_METHODS = {
 @tagged("post_install", "-at_install")
 class TestSudoPolicy(BaseCase):
     def _sudo_calls(self):
-        """(file, enclosing method, line) of every sudo() call in the models."""
+        """(file, enclosing method, line) of every sudo() call in the models, and of every
+        environment made with ``su=True``."""
         calls = []
         for path in sorted(Path(get_module_path("kinerja_asn"), "models").glob("*.py")):
 
@@ -119,7 +121,13 @@ class TestSudoPolicy(BaseCase):
                 for child in ast.iter_child_nodes(node):
                     inner = child.name if isinstance(child, ast.FunctionDef | ast.AsyncFunctionDef) else method
                     func = getattr(child, "func", None)
-                    if isinstance(child, ast.Call) and isinstance(func, ast.Attribute) and func.attr == "sudo":
+                    su_env = any(
+                        keyword.arg == "su" and getattr(keyword.value, "value", None) is True
+                        for keyword in getattr(child, "keywords", ())
+                    )
+                    if isinstance(child, ast.Call) and (
+                        su_env or (isinstance(func, ast.Attribute) and func.attr == "sudo")
+                    ):
                         calls.append((path.name, method, child.lineno))
                     walk(child, inner)
 
