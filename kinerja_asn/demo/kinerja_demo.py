@@ -414,7 +414,7 @@ class KinerjaDemo(models.AbstractModel):
         # The units whose heads are evaluated get their organisation achievement of the month
         # first (set by the leadership above): it is the heads' work-result rating.
         OrgRating = self.env["kinerja.org.rating"]
-        for department in evaluations.filtered("is_head_of_unit").department_id:
+        for department in evaluations.filtered("is_unit_head").department_id:
             if not OrgRating.search_count([("department_id", "=", department.id), ("period_id", "=", period.id)]):
                 OrgRating.create({"department_id": department.id, "period_id": period.id, "rating": "good"})
         evaluations.invalidate_recordset()
