@@ -28,8 +28,8 @@ def test_evaluate_sign_object_decide(login):
 
     # kasi.imunisasi heads his section: his work-result rating is the section's organisation
     # achievement for the period, which he may not set himself; the head of the division does
-    [unit] = kabid.call("kinerja.evaluation", "read", [eid], ["department_id", "period_id", "is_head_of_unit"])
-    assert unit["is_head_of_unit"] is True
+    [unit] = kabid.call("kinerja.evaluation", "read", [eid], ["department_id", "period_id", "is_unit_head"])
+    assert unit["is_unit_head"] is True
     with pytest.raises(RpcError) as waits:
         kabid.call("kinerja.evaluation", "action_done", [eid])
     assert "UserError" in waits.value.name

@@ -61,6 +61,232 @@ class KinerjaDemo(models.AbstractModel):
         return reports
 
     # ------------------------------------------------------------------------------------
+    # The SKPs of the rest of the civil servants, approved through the workflow
+    # ------------------------------------------------------------------------------------
+    # employee -> (work result, its indicator, target, unit, aspect, aggregation) of the SKP
+    # written for him (added to his draft when it has no work result yet)
+    _TEAM_PLANS = {
+        # a draft SKP of the demo files, without a work result yet
+        "emp_adr_analis_sd": (
+            "Tersusunnya kurikulum operasional sekolah dasar binaan",
+            "Dokumen kurikulum operasional yang ditelaah",
+            24,
+            "dokumen",
+            "quantity",
+            "sum",
+        ),
+        "emp_pmn_sekdin": (
+            "Terselenggaranya administrasi umum, kepegawaian, dan keuangan Dinas Kesehatan yang tertib",
+            "Laporan keuangan dan kepegawaian disampaikan tepat waktu",
+            100,
+            "%",
+            "time",
+            "average",
+        ),
+        "emp_pmn_kasi_promkes": (
+            "Terlaksananya penyuluhan Pariaman Sehat di posyandu dan sekolah",
+            "Jumlah kegiatan penyuluhan kesehatan",
+            48,
+            "kegiatan",
+            "quantity",
+            "sum",
+        ),
+        "emp_pmn_bidan": (
+            "Terlaksananya pemeriksaan kehamilan dan balita di posyandu binaan",
+            "Jumlah pemeriksaan ibu hamil dan balita",
+            960,
+            "pemeriksaan",
+            "quantity",
+            "sum",
+        ),
+        "emp_pmn_nutrisionis": (
+            "Terlaksananya pemantauan status gizi balita di posyandu",
+            "Jumlah balita yang dipantau status gizinya",
+            1440,
+            "balita",
+            "quantity",
+            "sum",
+        ),
+        "emp_pmn_penyuluh": (
+            "Tersampaikannya penyuluhan imunisasi dan gizi kepada masyarakat",
+            "Jumlah sesi penyuluhan kepada masyarakat",
+            36,
+            "sesi",
+            "quantity",
+            "sum",
+        ),
+        "emp_pmn_analis": (
+            "Tersusunnya dokumen perencanaan dan laporan kinerja Dinas Kesehatan",
+            "Dokumen perencanaan dan laporan yang disusun",
+            12,
+            "dokumen",
+            "quantity",
+            "sum",
+        ),
+        "emp_pmn_bendahara": (
+            "Tertibnya penatausahaan belanja Dinas Kesehatan",
+            "Surat pertanggungjawaban (SPJ) diverifikasi tepat waktu",
+            100,
+            "%",
+            "time",
+            "average",
+        ),
+        "emp_adr_sekdin": (
+            "Terselenggaranya administrasi umum, kepegawaian, dan keuangan Dinas Pendidikan yang tertib",
+            "Laporan keuangan dan kepegawaian disampaikan tepat waktu",
+            100,
+            "%",
+            "time",
+            "average",
+        ),
+        "emp_adr_kabid_smp": (
+            "Meningkatnya mutu layanan sekolah menengah pertama",
+            "Jumlah SMP yang datanya dimutakhirkan di Dapodik",
+            30,
+            "sekolah",
+            "quantity",
+            "sum",
+        ),
+        "emp_adr_kabid_gtk": (
+            "Meningkatnya kompetensi guru dan tenaga kependidikan",
+            "Jumlah guru yang mengikuti pengembangan kompetensi",
+            240,
+            "guru",
+            "quantity",
+            "sum",
+        ),
+        "emp_adr_pengawas_sd2": (
+            "Terlaksananya supervisi manajerial di sekolah dasar binaan",
+            "Jumlah sekolah yang disupervisi",
+            12,
+            "sekolah",
+            "quantity",
+            "sum",
+        ),
+        "emp_adr_pengawas_smp": (
+            "Terlaksananya supervisi akademik di SMP binaan",
+            "Jumlah sekolah yang disupervisi",
+            12,
+            "sekolah",
+            "quantity",
+            "sum",
+        ),
+        "emp_adr_pranata": (
+            "Termutakhirkannya data Dapodik SMP",
+            "Sekolah dengan data Dapodik valid",
+            98,
+            "%",
+            "quality",
+            "last",
+        ),
+        "emp_adr_analis_gtk": (
+            "Tersusunnya analisis kebutuhan pengembangan kompetensi guru",
+            "Dokumen analisis kebutuhan yang disusun",
+            4,
+            "dokumen",
+            "quantity",
+            "sum",
+        ),
+        "emp_adr_staf_umum": (
+            "Tertibnya administrasi persuratan dan kearsipan Dinas Pendidikan",
+            "Surat masuk dan keluar yang diagendakan",
+            1200,
+            "surat",
+            "quantity",
+            "sum",
+        ),
+    }
+
+    @api.model
+    def _fill_team_skps(self, period_ids, officer_user_ids):
+        """Demo data: an approved SKP for every civil servant of ``_TEAM_PLANS``, in the year
+        of ``period_ids`` (one per government, its officer at the same index in
+        ``officer_user_ids``), moved through the workflow by the people who make each move:
+        written (when he has none yet) and submitted by the employee (by the officer for those
+        without a login), approved by the evaluator (by the data loader where the evaluator
+        has no login either); then the realisation of every month already ended: the months
+        closed since as history (reported at their end, accepted), the open one reported and
+        accepted the same way. Managers come before their staff: a new work result supports
+        the first main result of the evaluator's SKP."""
+        today = fields.Date.context_today(self)
+        Skp = self.env["kinerja.skp"]
+        years = self.env["kinerja.period"].browse(period_ids)
+        officers = dict(zip(years.company_id.ids, officer_user_ids, strict=True))
+        plans = {self.env.ref(f"kinerja_asn.{xmlid}"): plan for xmlid, plan in self._TEAM_PLANS.items()}
+
+        def depth(employee):
+            levels = 0
+            while employee.parent_id:
+                employee, levels = employee.parent_id, levels + 1
+            return levels
+
+        for employee in sorted(plans, key=lambda e: (depth(e), e.id)):
+            company = employee.company_id
+            year = years.filtered(lambda y, c=company: y.company_id == c)
+            author = employee.user_id or self.env["res.users"].browse(officers[company.id])
+            active = [("period_id", "=", year.id), ("state", "!=", "cancelled")]
+            skp = Skp.search([("employee_id", "=", employee.id), *active], limit=1)
+            if not skp:
+                skp = (
+                    Skp.with_user(author)
+                    .with_company(company)
+                    .create({"employee_id": employee.id, "period_id": year.id, "company_id": company.id})
+                )
+            skp = skp.with_user(author).with_company(company)
+            if not skp.result_ids:
+                manager_skp = Skp.search([("employee_id", "=", employee.parent_id.id), *active], limit=1)
+                result, indicator, target, unit, aspect, aggregation = plans[employee]
+                line = {
+                    "name": indicator,
+                    "target_value": target,
+                    "unit_label": unit,
+                    "aspect": aspect,
+                    "direction": "higher",
+                    "aggregation": aggregation,
+                }
+                self.env["kinerja.skp.result"].with_user(author).with_company(company).create(
+                    {
+                        "skp_id": skp.id,
+                        "sequence": 10,
+                        "name": result,
+                        "result_type": "main",
+                        "parent_result_id": manager_skp.result_ids.filtered(lambda r: r.result_type == "main")[:1].id,
+                        "indicator_ids": [(0, 0, line)],
+                    }
+                )
+            if skp.state == "draft":
+                skp.action_submit()
+            evaluator = skp.sudo().evaluator_user_id
+            (skp.with_user(evaluator) if evaluator else skp.with_env(self.env)).with_company(company).action_approve()
+            # the realisation of the months already ended: a month closed since (its deadlines
+            # passed) is history, written as the loader writes the heads' (reported at the
+            # month's end, accepted); an open one is reported and accepted now, by the people
+            months = year.child_ids.filtered(lambda p: p.date_end < today).sorted("date_start")
+            history, open_months = [], []
+            for index, month in enumerate(months):
+                for line in skp.indicator_ids:
+                    base = line.target_value / 12 if line.aggregation == "sum" else line.target_value
+                    factor = 0.9 + ((employee.id * 7 + index * 13) % 25) / 100
+                    value = round(base * factor, 2 if base < 10 else 0)
+                    vals = {
+                        "skp_indicator_id": line.id,
+                        "period_id": month.id,
+                        "value": value if line.unit_label != "%" else min(value, 100.0),
+                        "note": self.env._("Reported for %s", month.name),
+                    }
+                    if month.state == "closed":
+                        vals.update(state="accepted", submitted_date=fields.Datetime.to_datetime(month.date_end))
+                        history.append(vals)
+                    else:
+                        open_months.append(vals)
+            self.env["kinerja.realization"].create(history)
+            reports = self.env["kinerja.realization"].with_user(author).with_company(company).create(open_months)
+            reports.action_submit()
+            (reports.with_user(evaluator) if evaluator else reports.with_env(self.env)).with_company(
+                company
+            ).action_accept()
+
+    # ------------------------------------------------------------------------------------
     # TPP: position classes, attendance of the demo months, the sheet of the last ended month
     # ------------------------------------------------------------------------------------
     _TPP_CLASSES = {
@@ -166,6 +392,15 @@ class KinerjaDemo(models.AbstractModel):
                 )
         self.env["hr.attendance"].create(vals_list)
 
+    # employee -> (work-result rating, behaviour rating) of his signed demo months
+    _SIGNED_RATINGS = {
+        "emp_pmn_bidan": ("above", "above"),
+        "emp_pmn_penyuluh": ("above", "above"),
+        "emp_pmn_analis": ("below", "meets"),
+        "emp_adr_pengawas_sd2": ("above", "above"),
+        "emp_adr_pranata": ("above", "above"),
+    }
+
     @api.model
     def _sign_month(self, company, month_start):
         """Demo data: the evaluations of the month, prepared and signed by their evaluators."""
@@ -179,17 +414,27 @@ class KinerjaDemo(models.AbstractModel):
         # The units whose heads are evaluated get their organisation achievement of the month
         # first (set by the leadership above): it is the heads' work-result rating.
         OrgRating = self.env["kinerja.org.rating"]
-        for department in evaluations.filtered("is_head_of_unit").department_id:
+        for department in evaluations.filtered("is_unit_head").department_id:
             if not OrgRating.search_count([("department_id", "=", department.id), ("period_id", "=", period.id)]):
                 OrgRating.create({"department_id": department.id, "period_id": period.id, "rating": "good"})
         evaluations.invalidate_recordset()
+        # mostly Baik; a few Sangat Baik (above expectation in both) and one Butuh Perbaikan
+        # (work results below expectation), never for the heads, who are rated by their unit
+        ratings = {}
+        for xmlid, pair in self._SIGNED_RATINGS.items():
+            employee = self.env.ref(f"kinerja_asn.{xmlid}", raise_if_not_found=False)
+            if employee:
+                ratings[employee.id] = pair
         for evaluation in evaluations:
             rating = evaluation.suggested_result_rating or "meets"
+            behavior = "meets"
+            if not evaluation.is_head_of_unit and evaluation.employee_id.id in ratings:
+                rating, behavior = ratings[evaluation.employee_id.id]
             signer = evaluation.with_user(evaluation.evaluator_user_id) if evaluation.evaluator_user_id else evaluation
             signer.write(
                 {
                     "result_rating": rating,
-                    "behavior_rating": "meets",
+                    "behavior_rating": behavior,
                     "override_reason": self.env._("Rated from the month's realisation"),
                 }
             )

@@ -78,7 +78,7 @@ class HrEmployee(models.Model):
     def unlink(self):
         # The database would only empty the subordinates' manager ("set null"): do it through
         # the ORM, so that their parent path (what the record rules read) follows.
-        orphans = self.sudo().with_context(active_test=False).child_ids - self
+        orphans = self._kinerja_org_chart().with_context(active_test=False).child_ids - self
         if orphans:
             orphans.write({"parent_id": False})
         return super().unlink()
@@ -161,15 +161,27 @@ class HrEmployee(models.Model):
         self.invalidate_model(["parent_path"])
         return True
 
+    def _kinerja_org_chart(self):
+        """Named exception (README, privileged methods): these employees as superuser, to read the org chart
+        (managers up the chain, subordinates, archived ones and other agencies' included) and
+        the civil-service fields that documents and checks read (NIP, rank, position type,
+        functional level, register identifiers). An ordinary user reads only
+        ``hr.employee.public``; an evaluator or officer without HR rights still has the
+        evaluator chain checked and the documents printed. Read only, but for ``unlink()``,
+        which empties the subordinates' manager."""
+        return self.sudo()
+
     def _kinerja_identity(self, prefix):
         """What the SKP and the evaluation document print of this employee (name, NIP, rank,
         position, unit), keyed ``<prefix>_<key>`` as the SKP's identity snapshot fields; all
-        empty for no employee (an SKP without an evaluator's supervisor)."""
+        empty for no employee (an SKP without an evaluator's supervisor). Read through the org
+        chart: the evaluator may not read the private fields (NIP, rank) the document prints."""
+        person = self._kinerja_org_chart()
         ranks = dict(self._fields["rank"]._description_selection(self.env))
         return {
-            f"{prefix}_name": self.name,
-            f"{prefix}_nip": self.nip,
-            f"{prefix}_rank": ranks.get(self.rank) if self.rank else False,
-            f"{prefix}_position": self.job_title or self.job_id.name,
-            f"{prefix}_unit": self.department_id.complete_name,
+            f"{prefix}_name": person.name,
+            f"{prefix}_nip": person.nip,
+            f"{prefix}_rank": ranks.get(person.rank) if person.rank else False,
+            f"{prefix}_position": person.job_title or person.job_id.name,
+            f"{prefix}_unit": person.department_id.complete_name,
         }

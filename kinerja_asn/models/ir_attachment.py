@@ -26,13 +26,21 @@ SIGNATURES = {
 class IrAttachment(models.Model):
     _inherit = "ir.attachment"
 
+    def _kinerja_evidence_files(self):
+        """Named exception (README, privileged methods): these files as superuser, for the evidence rules only:
+        whether they are evidence of a submitted or accepted report (of someone else, possibly),
+        whether they are accepted evidence (type, content, size: a file the user may not read
+        is still refused with a clear message rather than failing), and tying freshly uploaded
+        files, which are their uploader's only, to the document they are evidence of."""
+        return self.sudo()
+
     def _kinerja_locked_reports(self):
         """The submitted or accepted realisation reports these files are evidence of."""
         if not self.ids:
             return self.env["kinerja.realization"]
         return (
-            self.env["kinerja.realization"]
-            .sudo()
+            self._kinerja_evidence_files()
+            .env["kinerja.realization"]
             .search([("attachment_ids", "in", self.ids), ("state", "in", ("submitted", "accepted"))])
         )
 
@@ -67,9 +75,7 @@ class IrAttachment(models.Model):
         behind the extension, size."""
         allowed = self.env["res.company"]._kinerja_evidence_extensions()
         max_mb = company.kinerja_evidence_max_size or 10
-        # As superuser: the file may be someone else's, which the check must still read (to
-        # refuse it with a clear message) rather than fail on.
-        for attachment in self.sudo():
+        for attachment in self._kinerja_evidence_files():
             extension = os.path.splitext(attachment.name or "")[1].lower().lstrip(".")
             if allowed and extension not in allowed:
                 raise ValidationError(
@@ -106,8 +112,7 @@ class IrAttachment(models.Model):
     def _kinerja_attach_to(self, record):
         """Tie freshly uploaded files to ``record``, so that only those who may read it read
         them (ir.attachment follows res_model/res_id); another document's files are refused."""
-        # As superuser: files uploaded but not yet tied to a document are the uploader's only.
-        loose = self.sudo().filtered(lambda a: a.res_model != record._name or a.res_id != record.id)
+        loose = self._kinerja_evidence_files().filtered(lambda a: a.res_model != record._name or a.res_id != record.id)
         if not loose:
             return
         if not self.env.su:

@@ -83,7 +83,12 @@ class KinerjaEvaluation(models.Model):
     department_id = fields.Many2one(related="skp_id.department_id", store=True, index=True, precompute=True)
     company_id = fields.Many2one(related="skp_id.company_id", store=True, index=True, precompute=True)
     approach = fields.Selection(related="skp_id.approach")
-    is_unit_head = fields.Boolean(related="skp_id.is_unit_head")
+    is_unit_head = fields.Boolean(
+        related="skp_id.is_unit_head",
+        string="Head of the Unit",
+        help="The employee heads the work unit of his SKP: his work-result rating is the unit's "
+        "organisation achievement for the period (SE MenPANRB 3/2023), not a judgement to override.",
+    )
     evaluation_type = fields.Selection(
         [("periodic", "Periodic"), ("annual", "Annual")],
         string="Type",
@@ -251,8 +256,7 @@ class KinerjaEvaluation(models.Model):
         self._check_not_evaluated(vals_list)
         if not self.env.su and not self.env.user._kinerja_is_officer():
             for vals in vals_list:
-                # read as superuser: who evaluates is decided from the SKP's people
-                skp = self.env["kinerja.skp"].browse(vals.get("skp_id")).sudo()
+                skp = self.env["kinerja.skp"].browse(vals.get("skp_id"))._workflow_people()
                 if skp.evaluator_user_id != self.env.user or skp.user_id == self.env.user:
                     raise AccessError(
                         self.env._(
@@ -269,9 +273,7 @@ class KinerjaEvaluation(models.Model):
                 evaluation._check_head_rating_value(vals.get("result_rating"))
         # the suggestions first, so that the result lines are created with their achievement
         line_achievements = {}
-        # Named exception: the figures and lines are the application's, computed from reports
-        # and results the evaluator may not all read.
-        batch = evaluations.sudo()
+        batch = evaluations._evaluation_application()
         suggestions = batch._suggestion_values_multi(line_achievements)
         batch._create_lines(line_achievements)
         batch._store_suggestions(suggestions)
@@ -330,8 +332,8 @@ class KinerjaEvaluation(models.Model):
         raise AccessError(self._workflow_refusal("done"))
 
     def _workflow_refusal(self, new_state):
-        # read as superuser: the employee may not read his draft, yet is told why he may not act
-        evaluation = self.sudo()
+        # the employee may not read his draft, yet is told why he may not act
+        evaluation = self._workflow_people()
         return self.env._(
             "Only the evaluator of %(employee)s (%(evaluator)s) rates and signs his evaluation.",
             employee=evaluation.employee_id.name,
@@ -368,7 +370,8 @@ class KinerjaEvaluation(models.Model):
         keys = [(v.get("skp_id"), v.get("period_id"), v.get("evaluation_type", "periodic")) for v in vals_list]
         if len(set(keys)) < len(keys):
             raise ValidationError(self.env._("An SKP has one evaluation per period."))
-        existing = self.sudo().search(
+        # every evaluation of these SKPs, also those of a former evaluator the user cannot read
+        existing = self._workflow_people().search(
             [
                 ("skp_id", "in", [key[0] for key in keys if key[0]]),
                 ("period_id", "in", [key[1] for key in keys if key[1]]),
@@ -393,7 +396,7 @@ class KinerjaEvaluation(models.Model):
         """Sign: check the ratings, the override reason and the unit's distribution; lock the
         evaluation; an annual one closes its SKP. Breaking the distribution returns a warning
         to confirm (``force=True`` signs anyway) unless the company blocks it."""
-        to_sign = self.filtered(lambda e: e.sudo().state == "draft")
+        to_sign = self.filtered(lambda e: e._workflow_people().state == "draft")
         warnings = []
         for evaluation in to_sign:
             evaluation._check_evaluator()

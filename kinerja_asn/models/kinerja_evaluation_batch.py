@@ -48,7 +48,7 @@ class KinerjaEvaluation(models.Model):
         todo = candidates - done
         # no "created" note and no superuser follower on each of a month's drafts
         evaluations = (
-            self.sudo()
+            self._evaluation_application()
             .with_context(mail_create_nolog=True, mail_create_nosubscribe=True)
             .create(self._prepare_vals_list(todo, period, evaluation_type))
         )
@@ -202,10 +202,6 @@ class KinerjaEvaluation(models.Model):
         head_values = self._head_rating_values(org_rating)
         if head_values is not None:
             values.update(head_values)
-        elif self.is_unit_head and org_rating.department_id == self.department_id:
-            labels = dict(org_rating._fields["rating"]._description_selection(self.env))
-            values["suggested_result_rating"] = company._kinerja_org_rating_map()[org_rating.rating]
-            values["suggestion_note"] = self.env._("Organisation predicate of the unit: %s", labels[org_rating.rating])
         elif self.evaluation_type == "annual" and company.kinerja_annual_rule != "average":
             periodic = self.skp_id.evaluation_ids.filtered(
                 lambda e: e.evaluation_type == "periodic" and e.state == "done"
@@ -245,7 +241,7 @@ class KinerjaEvaluation(models.Model):
         """{evaluation: _org_rating()} for all these evaluations, in one query. Keyed by
         record, not by id: an evaluation being edited in a form or an editable list is a new
         record (its id a NewId, absent from ``self.ids``)."""
-        OrgRating = self.env["kinerja.org.rating"].sudo()
+        OrgRating = self.env["kinerja.org.rating"]  # read by every user of the agency
         result = dict.fromkeys(self, OrgRating)
         departments = self.department_id
         if not departments:
@@ -385,7 +381,7 @@ class KinerjaEvaluation(models.Model):
     def action_refresh_suggestion(self):
         for evaluation in self:
             evaluation._check_evaluator()
-        self.filtered(lambda e: e.state == "draft").sudo()._refresh_suggestion()
+        self.filtered(lambda e: e.state == "draft")._evaluation_application()._refresh_suggestion()
         return True
 
     def _distribution_violations(self):

@@ -112,6 +112,16 @@ class KinerjaEvaluation(models.Model):
                 continue
             evaluation.update(evaluation._live_figures())
 
+    def _evaluation_application(self):
+        """Named exception (README, privileged methods): these evaluations as the application, which computes
+        and writes their figures: the suggestion and result lines (from reports and results
+        the evaluator may not all read), the month-end drafts, the unit head's fixed rating,
+        the credit points counted across the SKP's evaluations (some signed by a former
+        evaluator) and the ratings a decided objection revises on the signed evaluation (which
+        the record rules let only its evaluator write). Workflow fields still go through
+        ``_workflow_write``; who may trigger each of these is checked before."""
+        return self.sudo()
+
     def _credit_months(self):
         """The months this evaluation converts into credit points: the SKP's for an annual one
         (pro rata: an SKP of July to December is 6), the part of the period the SKP covers for
@@ -127,8 +137,8 @@ class KinerjaEvaluation(models.Model):
     def _live_figures(self):
         """The follow-up figures as today's employee, SKP and settings give them."""
         self.ensure_one()
-        # read as superuser: the evaluator may not read the employee's private fields
-        employee = self.employee_id.sudo()
+        # through the org chart: the evaluator may not read the employee's private fields
+        employee = self.employee_id._kinerja_org_chart()
         functional = employee.position_type == "functional"
         level = employee.functional_level if functional else False
         coefficient = CREDIT_COEFFICIENT.get(level, 0.0) if level else 0.0
@@ -172,9 +182,9 @@ class KinerjaEvaluation(models.Model):
         (DOMAIN.md, credit points): an annual conversion counts for the months of its SKP; a
         periodic one counts only while its SKP has no signed annual conversion, which covers
         its months. So no total adds the periodic and the annual points of the same months."""
-        # Named exception: the earlier evaluations of the SKP may have been signed by a former
-        # evaluator, whom the record rules follow; the counting covers them all.
-        signed = self.sudo().skp_id.evaluation_ids.filtered(lambda e: e.state == "done")
+        # the earlier evaluations of the SKP may have been signed by a former evaluator, whom
+        # the record rules follow; the counting covers them all
+        signed = self._evaluation_application().skp_id.evaluation_ids.filtered(lambda e: e.state == "done")
         with_annual = signed.filtered(lambda e: e.evaluation_type == "annual").skp_id
         changes = defaultdict(list)
         for evaluation in signed:
@@ -190,8 +200,8 @@ class KinerjaEvaluation(models.Model):
         """The agency's time zone, in which its days (the objection period) are counted: the
         company's, else the signer's, else Western Indonesia (WIB)."""
         self.ensure_one()
-        # read as superuser: the employee objecting may not read the signer's preferences
-        evaluation = self.sudo()
+        # the employee objecting may not read the signer's preferences
+        evaluation = self._workflow_people()
         name = evaluation.company_id.partner_id.tz or evaluation.done_by_id.tz or DEFAULT_TZ
         try:
             return pytz.timezone(name)

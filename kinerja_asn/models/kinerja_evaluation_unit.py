@@ -12,12 +12,6 @@ class KinerjaEvaluation(models.Model):
 
     _inherit = "kinerja.evaluation"
 
-    is_head_of_unit = fields.Boolean(
-        compute="_compute_is_head_of_unit",
-        string="Head of the Unit",
-        help="The employee heads the work unit of his SKP: his work-result rating is the unit's "
-        "organisation achievement for the period (SE MenPANRB 3/2023), not a judgement to override.",
-    )
     unit_org_rating = fields.Selection(
         ORG_RATINGS,
         compute="_compute_unit_org_rating",
@@ -36,12 +30,6 @@ class KinerjaEvaluation(models.Model):
             messages = evaluation._distribution_violations() if draft else []
             evaluation.distribution_warning = "\n".join(messages) or False
 
-    @api.depends("employee_id", "skp_id.department_id.manager_id")
-    def _compute_is_head_of_unit(self):
-        for evaluation in self:
-            skp = evaluation.skp_id.sudo()
-            evaluation.is_head_of_unit = bool(skp.employee_id) and skp.department_id.manager_id == skp.employee_id
-
     @api.depends("department_id", "period_id")
     def _compute_unit_org_rating(self):
         ratings = self._org_ratings()
@@ -52,8 +40,8 @@ class KinerjaEvaluation(models.Model):
         """The organisation rating of the unit the employee heads, for the evaluated period
         (an empty record when he heads no unit, or it is not rated yet)."""
         self.ensure_one()
-        OrgRating = self.env["kinerja.org.rating"].sudo()
-        if not (self.is_head_of_unit and self.department_id and self.period_id):
+        OrgRating = self.env["kinerja.org.rating"]  # read by every user of the agency
+        if not (self.is_unit_head and self.department_id and self.period_id):
             return OrgRating
         return OrgRating.search(
             [("department_id", "=", self.department_id.id), ("period_id", "=", self.period_id.id)], limit=1
@@ -64,7 +52,7 @@ class KinerjaEvaluation(models.Model):
         ``org_rating`` (the rating of the evaluation's unit, if any), by the company's mapping;
         None for anyone else."""
         self.ensure_one()
-        if not self.is_head_of_unit:
+        if not self.is_unit_head:
             return None
         if org_rating and org_rating.department_id == self.department_id and org_rating.period_id == self.period_id:
             rating = self.company_id._kinerja_org_rating_map()[org_rating.rating]
@@ -86,17 +74,18 @@ class KinerjaEvaluation(models.Model):
     def _apply_head_rating(self):
         """Give the draft evaluations of unit heads their fixed work-result rating (or say
         that it waits for the unit's organisation rating). Written by the application."""
-        for evaluation in self.filtered(lambda e: e.state == "draft" and e.is_head_of_unit):
+        for evaluation in self.filtered(lambda e: e.state == "draft" and e.is_unit_head):
             values = evaluation._head_rating_values(evaluation._head_org_rating())
             changed = {fname: value for fname, value in values.items() if evaluation[fname] != value}
             if changed:
-                evaluation.sudo()._workflow_write(changed)
+                # the callers are the application (creation, the unit's rating) or the evaluator
+                evaluation._workflow_write(changed)
 
     def _check_head_rating(self):
         """Before signing: the head of a unit is rated by his unit's organisation rating of the
         period, which must exist; his work-result rating is set from it."""
         self.ensure_one()
-        if not self.is_head_of_unit:
+        if not self.is_unit_head:
             return
         if not self._head_org_rating():
             raise UserError(
@@ -115,7 +104,7 @@ class KinerjaEvaluation(models.Model):
     def _check_head_rating_value(self, value):
         """A head's work-result rating is fixed: refuse any other value written by hand."""
         self.ensure_one()
-        if self.env.su or not value or not self.is_head_of_unit:
+        if self.env.su or not value or not self.is_unit_head:
             return
         org_rating = self._head_org_rating()
         if not org_rating:
@@ -148,18 +137,10 @@ class KinerjaEvaluation(models.Model):
         """The confirmed determination of predicates (penetapan) of the unit whose curve this
         evaluation follows, for its period, if any."""
         self.ensure_one()
-        Penetapan = self.env["kinerja.penetapan"].sudo()
         org_rating = self._org_rating()
         if not org_rating:
-            return Penetapan
-        return Penetapan.search(
-            [
-                ("department_id", "=", org_rating.department_id.id),
-                ("period_id", "=", self.period_id.id),
-                ("state", "=", "confirmed"),
-            ],
-            limit=1,
-        )
+            return self.env["kinerja.penetapan"]
+        return self.env["kinerja.penetapan"]._confirmed_for(org_rating.department_id, self.period_id)
 
     def _check_unit_not_determined(self):
         """Once the unit's predicates of the period are determined, its evaluations are closed:

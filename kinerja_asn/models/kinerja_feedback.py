@@ -116,9 +116,10 @@ class KinerjaFeedback(models.Model):
             raise AccessError(self.env._("Feedback is given in your own name."))
         if user.has_group("kinerja_asn.group_kinerja_officer"):
             return
-        employee = self.employee_id.sudo()
+        # his supervisors up the org chart, and the evaluator of his SKP, as superuser
+        employee = self.employee_id._kinerja_org_chart()
         chain = employee.search([("id", "parent_of", employee.id)]) - employee
-        if not ((chain | self.skp_id.sudo().evaluator_id).user_id & user):
+        if not ((chain | self.skp_id._workflow_people().evaluator_id).user_id & user):
             raise AccessError(
                 self.env._(
                     "Only the supervisors of %s give feedback on his performance.",

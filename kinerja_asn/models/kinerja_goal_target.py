@@ -69,7 +69,8 @@ class KinerjaGoalTarget(models.Model):
         library indicator, in a running SKP whose result carries the goal or one of its
         programs and activities (directly or down the cascade), and highest in the cascade, so
         that a subordinate's share is not counted again on top of his supervisor's total."""
-        # Organisation-level figures: summed over SKPs the current user may not read one by one.
+        # Named exception (README, privileged methods): organisation-level figures, summed over SKPs the
+        # current user may not read one by one; read only, only the totals are shown.
         targets = self.sudo()
         found = targets.env["kinerja.skp.indicator"].search(
             [

@@ -123,8 +123,8 @@ class KinerjaObjection(models.Model):
     def create(self, vals_list):
         if not self.env.su:
             for vals in vals_list:
-                # read as superuser: the employee is told whose evaluation it is
-                evaluation = self.env["kinerja.evaluation"].browse(vals.get("evaluation_id")).sudo()
+                # the employee is told whose evaluation it is
+                evaluation = self.env["kinerja.evaluation"].browse(vals.get("evaluation_id"))._workflow_people()
                 if evaluation.user_id != self.env.user:
                     raise AccessError(self.env._("Only %s may object to his evaluation.", evaluation.employee_id.name))
                 if evaluation.objection_ids:
@@ -138,8 +138,8 @@ class KinerjaObjection(models.Model):
                     )
         records = super().create(vals_list)
         for objection in records:
-            # read as superuser: the evaluation's figures, which the objection copies
-            evaluation = objection.evaluation_id.sudo()
+            # its state and figures, which the objection copies, even of an evaluation not signed
+            evaluation = objection.evaluation_id._workflow_people()
             if evaluation.state != "done":
                 raise UserError(self.env._("Only a signed evaluation can be objected to."))
             # the agency's day, in its time zone (WIB by default), not the server's (UTC)
@@ -170,7 +170,7 @@ class KinerjaObjection(models.Model):
             objection.message_post(
                 body=self.env._(
                     "The evaluator of %s has no supervisor on record: the performance officers decide this objection.",
-                    objection.evaluation_id.sudo().display_name,
+                    objection.evaluation_id._workflow_people().display_name,
                 )
             )
         return records
@@ -202,7 +202,7 @@ class KinerjaObjection(models.Model):
         (a JPT evaluated by the head of region): they decide. Not on an objection to an
         evaluation of their own, nor to one they signed."""
         roles = super()._workflow_roles()
-        record = self.sudo()
+        record = self._workflow_people()
         if (
             record.officer_decides
             and "officer" in roles
@@ -215,7 +215,7 @@ class KinerjaObjection(models.Model):
     def _workflow_refusal(self, new_state):
         if self.state != "submitted":
             return self.env._("The decision on %s is final.", self.display_name)
-        if self.sudo().officer_decides:
+        if self._workflow_people().officer_decides:
             return self.env._(
                 "The evaluator of %s has no supervisor on record: a performance officer (other than the "
                 "employee and the evaluator) decides this objection.",
@@ -230,35 +230,16 @@ class KinerjaObjection(models.Model):
         routed = self.filtered(lambda o: o.officer_decides and o.state == "submitted")
         if role != "evaluator_parent" or not routed:
             return
-        activity_type = self.env.ref(xmlid)
         officers = self.env.ref("kinerja_asn.group_kinerja_officer").users.filtered(lambda u: not u.share)
-        existing = {
-            (activity.res_id, activity.user_id.id)
-            for activity in self.env["mail.activity"].search(
-                [
-                    ("res_model", "=", self._name),
-                    ("res_id", "in", routed.ids),
-                    ("activity_type_id", "=", activity_type.id),
-                ]
-            )
-        }
-        model_id = self.env["ir.model"]._get_id(self._name)
-        self.env["mail.activity"]._create_for_assignees(
+        self._workflow_schedule_for(
+            xmlid,
             [
-                {
-                    "activity_type_id": activity_type.id,
-                    "automated": True,
-                    "date_deadline": objection._workflow_activity_deadline(activity_type),
-                    "res_model_id": model_id,
-                    "res_id": objection.id,
-                    "user_id": officer.id,
-                }
+                (objection, officer)
                 for objection in routed
                 for officer in officers
                 if objection.company_id in officer.company_ids
                 and officer not in (objection.user_id | objection.evaluator_id.user_id)
-                and (objection.id, officer.id) not in existing
-            ]
+            ],
         )
 
     def _workflow_stamp(self, new_state):
@@ -293,9 +274,9 @@ class KinerjaObjection(models.Model):
                 "decision_reason": (reason or self.decision_reason or "").strip() or False,
             },
         )
-        # Named exception: the decision revises the signed evaluation, which the record rules
-        # let only its evaluator write; the decider's move is the transition that changes it.
-        evaluation = self.evaluation_id.sudo()
+        # the decision revises the signed evaluation, which the record rules let only its
+        # evaluator write; the decider's move is the transition that changes it
+        evaluation = self.evaluation_id._evaluation_application()
         evaluation._workflow_write({"result_rating": result_rating, "behavior_rating": behavior_rating})
         # the revised predicate converts at the level and for the months of the signature
         evaluation._freeze_figures(revised=True)

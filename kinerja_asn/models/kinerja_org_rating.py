@@ -101,18 +101,10 @@ class KinerjaOrgRating(models.Model):
         """Refuse to change a rating whose unit's predicates were determined (a confirmed
         penetapan of the unit and period); ``moving``: the rating appears in, or leaves, its
         place, which also changes the population of the rated unit above it."""
-        Penetapan = self.env["kinerja.penetapan"].sudo()
         for org in self:
             if not (org.department_id and org.period_id):
                 continue
-            determined = Penetapan.search(
-                [
-                    ("department_id", "parent_of" if moving else "=", org.department_id.id),
-                    ("period_id", "=", org.period_id.id),
-                    ("state", "=", "confirmed"),
-                ],
-                limit=1,
-            )
+            determined = self.env["kinerja.penetapan"]._confirmed_for(org.department_id, org.period_id, above=moving)
             if determined:
                 raise UserError(
                     self.env._(
@@ -128,14 +120,17 @@ class KinerjaOrgRating(models.Model):
     def _apply_to_heads(self):
         """The rating is the work-result rating of the unit's head: his draft evaluations of
         the period take it."""
-        Evaluation = self.env["kinerja.evaluation"].sudo()
+        Evaluation = self.env["kinerja.evaluation"]._evaluation_application()
         for org in self:
-            head = org.department_id.manager_id
-            if not (head and org.period_id):
+            jpt = org.company_id.kinerja_jpt_unit_head  # README: who heads a unit
+            if not (org.department_id and org.period_id and (org.department_id.manager_id or jpt)):
                 continue
+            heads = [("employee_id", "=", org.department_id.manager_id.id)]
+            if jpt:
+                heads = ["|", ("skp_id.position_type", "=", "jpt"), *heads]
             Evaluation.search(
                 [
-                    ("employee_id", "=", head.id),
+                    *heads,
                     ("department_id", "=", org.department_id.id),
                     ("period_id", "=", org.period_id.id),
                     ("state", "=", "draft"),
@@ -166,7 +161,12 @@ class KinerjaOrgRating(models.Model):
         (each follows its own curve); one per person: of someone with two SKPs in the period
         (a transfer, a change of position), the evaluation of the SKP that covers the end of the
         period. ``extra`` is an evaluation about to be signed; it may be a new record (edited in
-        a form or a list), standing for the stored evaluation it comes from."""
+        a form or a list), standing for the stored evaluation it comes from.
+
+        Named exception (README, privileged methods): the population is read as superuser, and so are the
+        evaluations returned. The distribution is the unit's, while the record rules show
+        the evaluator, the leadership or the officer only some of its evaluations; callers
+        read figures from them (state, predicate), never write."""
         self.ensure_one()
         Evaluation = self.env["kinerja.evaluation"].sudo()
         if not (self.department_id and self.period_id):
@@ -176,20 +176,15 @@ class KinerjaOrgRating(models.Model):
         of_period = [("period_id", "=", period.id), ("skp_id.state", "!=", "cancelled")]
         evaluations = Evaluation.search([*of_period, ("department_id", "child_of", self.department_id.id)])
         if extra:
-            extra = extra.sudo()
             evaluations = (evaluations - extra._origin) | extra
         # sub-units with their own rating for the period are populations of their own
-        rated = (
-            self.sudo()
-            .search(
-                [
-                    ("period_id", "=", period.id),
-                    ("department_id", "child_of", self.department_id.id),
-                    ("department_id", "!=", self.department_id.id),
-                ]
-            )
-            .department_id
-        )
+        rated = self.search(
+            [
+                ("period_id", "=", period.id),
+                ("department_id", "child_of", self.department_id.id),
+                ("department_id", "!=", self.department_id.id),
+            ]
+        ).department_id
         paths = [path for path in rated.mapped("parent_path") if path]
         evaluations = evaluations.filtered(
             lambda e: not any((e.department_id.parent_path or "").startswith(path) for path in paths)
@@ -217,17 +212,14 @@ class KinerjaOrgRating(models.Model):
         ``_population_evaluations`` says; ``extra`` is counted with its predicate."""
         self.ensure_one()
         population = self._population_evaluations(extra)
-        extra = extra.sudo() if extra else extra
         signed = population.filtered(lambda e: e.state == "done" or (extra and e == extra))
         return len(population), Counter(signed.mapped("predicate"))
 
     def _rules(self):
         """The distribution rules of the unit's organisation predicate."""
         self.ensure_one()
-        return (
-            self.env["kinerja.distribution.rule"]
-            .sudo()
-            .search([("org_rating", "=", self.rating), ("company_id", "in", [False, self.company_id.id])])
+        return self.env["kinerja.distribution.rule"].search(
+            [("org_rating", "=", self.rating), ("company_id", "in", [False, self.company_id.id])]
         )
 
     def _rule_lines(self, total, counts):
@@ -296,7 +288,6 @@ class KinerjaOrgRating(models.Model):
         self.ensure_one()
         population = self._population_evaluations(extra)
         if extra:
-            extra = extra.sudo()
             if extra not in population:
                 return []
         signed = population.filtered(lambda e: e.state == "done" or (extra and e == extra))

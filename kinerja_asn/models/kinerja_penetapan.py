@@ -296,13 +296,31 @@ class KinerjaPenetapan(models.Model):
     # Business methods
     # ------------------------------------------------------------------------------------
     def _find_org_rating(self):
-        """The unit's organisation rating for the period (as superuser), if set."""
+        """The unit's organisation rating for the period, if set (read by every user of the agency)."""
         self.ensure_one()
-        OrgRating = self.env["kinerja.org.rating"].sudo()
+        OrgRating = self.env["kinerja.org.rating"]
         if not (self.department_id and self.period_id):
             return OrgRating
         return OrgRating.search(
             [("department_id", "=", self.department_id.id), ("period_id", "=", self.period_id.id)], limit=1
+        )
+
+    @api.model
+    def _confirmed_for(self, department, period, above=False):
+        """The confirmed penetapan of ``department`` (``above``: or of a unit above it) for
+        ``period``, if any.
+
+        Named exception (README, privileged methods): searched as superuser. A confirmed penetapan closes
+        the unit's evaluations and organisation ratings for every evaluator and rater, while
+        the record rules show a penetapan to the unit's leadership and the officers only. The
+        record found is read for its name and unit in the refusal, nothing else."""
+        return self.sudo().search(
+            [
+                ("department_id", "parent_of" if above else "=", department.id),
+                ("period_id", "=", period.id),
+                ("state", "=", "confirmed"),
+            ],
+            limit=1,
         )
 
     def _check_confirmable(self):
@@ -339,14 +357,19 @@ class KinerjaPenetapan(models.Model):
     def _refresh_lines(self):
         """Rebuild the lines of the draft determinations from the unit's population as it
         stands: one line per person with his signed predicate, one per rule of the curve with
-        its limits, count and share. Written by the application; frozen once confirmed."""
-        Line = self.env["kinerja.penetapan.line"].sudo()
-        RuleLine = self.env["kinerja.penetapan.rule"].sudo()
+        its limits, count and share. Written by the application; frozen once confirmed.
+
+        Named exception (README, privileged methods): written as superuser. Nobody has write access to the
+        lines (they are the application's output, not anyone's input) and they list the whole
+        population of the unit, which the record rules show the leadership only in part."""
+        application = self.sudo()
+        Line = application.env["kinerja.penetapan.line"]
+        RuleLine = application.env["kinerja.penetapan.rule"]
         order = {key: index for index, key in enumerate(PREDICATE_KEYS)}
-        for penetapan in self.filtered(lambda p: p.state == "draft"):
+        for penetapan in application.filtered(lambda p: p.state == "draft"):
             org_rating = penetapan._find_org_rating()
-            penetapan.sudo().line_ids.unlink()
-            penetapan.sudo().rule_line_ids.unlink()
+            penetapan.line_ids.unlink()
+            penetapan.rule_line_ids.unlink()
             if org_rating:
                 population = org_rating._population_evaluations()
                 signed = population.filtered(lambda e: e.state == "done")
@@ -401,7 +424,7 @@ class KinerjaPenetapan(models.Model):
                         for index, line in enumerate(org_rating._rule_lines(total, counts))
                     ]
                 )
-            penetapan.sudo()._workflow_write(
+            penetapan._workflow_write(
                 {"org_rating": org_rating.rating or False, "refreshed_date": fields.Datetime.now()}
             )
 

@@ -560,8 +560,8 @@ class KinerjaRealization(models.Model):
         to_accept = self.filtered(lambda r: r.state == "submitted")
         to_accept._workflow_transition("accepted")
         # Draft evaluations of these SKPs follow the accepted realisation; their figures are
-        # the application's (named exception: the reviewer may not read every draft).
-        self.env["kinerja.evaluation"].sudo().search(
+        # the application's (the reviewer may not read every draft).
+        self.env["kinerja.evaluation"]._evaluation_application().search(
             [("skp_id", "in", to_accept.skp_id.ids), ("state", "=", "draft")]
         )._refresh_suggestion()
         if not to_accept:

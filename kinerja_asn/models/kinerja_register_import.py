@@ -109,8 +109,14 @@ class KinerjaRegisterImport(models.Model):
         """Back to an uploaded file: the preview of another file (or government) is void."""
         if not self:
             return
-        self.line_ids.sudo().unlink()
+        self._import_lines().unlink()
         self._workflow_transition("draft", self._preview_values([]))
+
+    def _import_lines(self):
+        """Named exception (README, privileged methods): the preview lines of these imports as superuser. They
+        are the preview's output, never the user's input: officers only read them (no one has
+        write access), and the preview and the confirmation write them."""
+        return self.sudo().line_ids
 
     # ------------------------------------------------------------------------------------
     # Actions
@@ -123,9 +129,9 @@ class KinerjaRegisterImport(models.Model):
                 raise UserError(self.env._("%(import)s is applied already.", **{"import": record.display_name}))
             analysis = record._analyse()
             lines = analysis.lines()
-            # the lines are the preview's output, never the user's input: written as superuser
-            record.line_ids.sudo().unlink()
-            self.env["kinerja.register.import.line"].sudo().create([{**line, "import_id": record.id} for line in lines])
+            previous = record._import_lines()
+            previous.unlink()
+            previous.browse().create([{**line, "import_id": record.id} for line in lines])
             values = record._preview_values(lines)
             values.update(
                 org_chart=analysis.chart(),
@@ -275,8 +281,11 @@ class KinerjaRegisterImport(models.Model):
 
     def _apply(self, analysis):
         """Create and write the units and employees as the analysis says, through their own
-        models (their constraints apply). Officers keep the register without HR rights: the
-        writes run as superuser, limited to this government, after the officer's check."""
+        models (their constraints apply).
+
+        Named exception (README, privileged methods): officers keep the register without HR
+        rights; the writes run as superuser, limited to this government, after the officer's
+        check."""
         self.ensure_one()
         company = self.company_id
         env = self.env(su=True, context=dict(self.env.context, active_test=False, allowed_company_ids=company.ids))
@@ -385,7 +394,7 @@ class KinerjaRegisterImport(models.Model):
 
     def _link_created(self, created):
         """The lines of the created records point to them, for the audit."""
-        for line in self.line_ids.sudo():
+        for line in self._import_lines():
             target = created.get((line.record_type, line.row_number, line.sheet))
             if target:
                 line[target[0]] = target[1]

@@ -109,9 +109,8 @@ class KinerjaSiasnCode(models.Model):
     def _code_map(self, company):
         """{(list type, key): code record} of the active codes for ``company``: its own codes
         over the shared ones."""
-        # Named exception: the lists are BKN's national data, read alike by an officer and by
-        # the scheduled job; the company filter is explicit.
-        codes = self.sudo().with_context(active_test=True).search([("company_id", "in", [False, company.id])])
+        # read by an officer (who has the access) and by the scheduled job; the company filter is explicit
+        codes = self.with_context(active_test=True).search([("company_id", "in", [False, company.id])])
         result = {}
         for code in codes.sorted(lambda c: bool(c.company_id)):
             result[(code.list_type, code.key)] = code

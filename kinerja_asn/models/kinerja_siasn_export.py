@@ -90,7 +90,8 @@ class KinerjaSiasnExport(models.Model):
     pending_count = fields.Integer(compute="_compute_counts", string="To Send")
     sent_count = fields.Integer(compute="_compute_counts", string="Sent Count")
     failed_count = fields.Integer(compute="_compute_counts", string="Failed Count")
-    push_enabled = fields.Boolean(compute="_compute_push_enabled")
+    # computed as superuser: whether the push is on (an administrator's setting), not the credentials
+    push_enabled = fields.Boolean(compute="_compute_push_enabled", compute_sudo=True)
 
     # ------------------------------------------------------------------------------------
     # Computes
@@ -128,8 +129,16 @@ class KinerjaSiasnExport(models.Model):
     @api.depends("company_id")
     def _compute_push_enabled(self):
         for export in self:
-            # Named exception: whether the push is on, not the credentials
-            export.push_enabled = export.company_id.sudo().kinerja_siasn_push_enabled
+            export.push_enabled = export.company_id.kinerja_siasn_push_enabled
+
+    def _siasn_application(self, records=None):
+        """Named exception (README, privileged methods): ``records`` (by default these exports) as the
+        application. The export's records, its JSON file and SIASN's answers are written by
+        Generate, Reset and Send only (officers read them, nobody writes them by hand), and
+        the payload carries the register identifiers, NIP and rank of the employee and his
+        evaluator, private employee fields the officer exports without HR rights. Every
+        caller has checked the officer first."""
+        return (self if records is None else records).sudo()
 
     # ------------------------------------------------------------------------------------
     # Constraints and CRUD
@@ -222,8 +231,7 @@ class KinerjaSiasnExport(models.Model):
                 )
         for export in self:
             attachment = export.json_attachment_id
-            # Named exception: the records and the file are the application's, set by Generate
-            generated = export.sudo()
+            generated = export._siasn_application()
             generated.line_ids.unlink()
             generated.write({"json_attachment_id": False, "generated_date": False, "generated_by_id": False})
             attachment.with_env(generated.env).unlink()
@@ -254,13 +262,13 @@ class KinerjaSiasnExport(models.Model):
         for export in self:
             self.env["kinerja.siasn.client"]._check_settings(export.company_id)
             lines |= export.line_ids.filtered(lambda line: line.state in ("pending", "failed"))
-        # Named exception: the lines' results are written by the application, not by the officer
-        lines = lines.sudo()._lock()
+        # the lines' results are written by the application, not by the officer
+        lines = self._siasn_application(lines)._lock()
         if not lines:
             raise UserError(
                 self.env._("Nothing to send: every record was accepted by SIASN (or is being sent right now).")
             )
-        self.sudo()._push_lines(lines)
+        self._siasn_application()._push_lines(lines)
         return True
 
     # ------------------------------------------------------------------------------------
@@ -322,9 +330,7 @@ class KinerjaSiasnExport(models.Model):
                     errors="\n".join(errors),
                 )
             )
-        # Named exception: the records and the file are the application's, written by Generate
-        # only (officers read them).
-        generated = self.sudo()
+        generated = self._siasn_application()
         lines = generated.env["kinerja.siasn.export.line"].create(vals_list)
         generated.write(
             {
@@ -420,9 +426,8 @@ class KinerjaSiasnExport(models.Model):
             problems.append(self.env._("an objection waits for its decision: export it once decided"))
         if not evaluation.verification_code:
             problems.append(self.env._("no verification code of the signed document"))
-        # Named exception: the register identifiers, NIP and rank are private employee fields
-        # the officer exports without HR rights.
-        people = evaluation.sudo()
+        # the register identifiers, NIP and rank: private employee fields
+        people = self._siasn_application(evaluation)
         employee, evaluator, skp = people.employee_id, people.evaluator_id, people.skp_id
         if not employee.siasn_id:
             problems.append(
@@ -635,7 +640,7 @@ class KinerjaSiasnExport(models.Model):
         for line in self.line_ids:
             payload = json.loads(line.payload)
             evaluation = line.evaluation_id
-            people = evaluation.sudo()  # the employee's private fields, as in the export itself
+            people = self._siasn_application(evaluation)  # the employee's private fields, as in the export
             employee, skp = people.employee_id, people.skp_id
             document = (payload.get("path") or [{}])[0]
             rows.append(

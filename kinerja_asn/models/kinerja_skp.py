@@ -301,7 +301,7 @@ class KinerjaSkp(models.Model):
             return self.env._(
                 "Only the evaluator of %(skp)s (%(evaluator)s) can approve it.",
                 skp=self.display_name,
-                evaluator=self.sudo().evaluator_id.name or self.env._("none set"),
+                evaluator=self._workflow_people().evaluator_id.name or self.env._("none set"),
             )
         return None
 
@@ -323,8 +323,8 @@ class KinerjaSkp(models.Model):
             employee = (
                 Employee.browse(vals.get("employee_id")) if vals.get("employee_id") else self.env.user.employee_id
             )
-            # read as superuser: an employee need not read his manager's manager to be told
-            expected = self._org_chart_evaluators(employee.sudo())
+            # an employee need not read his manager's manager to be told
+            expected = self._org_chart_evaluators(employee._kinerja_org_chart())
             for fname, person in zip(ORG_CHART_FIELDS, expected, strict=True):
                 if vals.get(fname) and vals[fname] != person.id:
                     raise AccessError(self._org_chart_message(fname))
@@ -485,7 +485,7 @@ class KinerjaSkp(models.Model):
             )
         self.activity_update()
         # the to-dos of the draft evaluations and of the open objections go to the new people
-        evaluations = self.sudo().evaluation_ids
+        evaluations = self.evaluation_ids  # an officer reads every evaluation and objection
         evaluations.filtered(lambda e: e.state == "draft")._workflow_reassign()
         evaluations.objection_ids.filtered(lambda o: o.state == "submitted")._workflow_reassign()
         return True
@@ -575,7 +575,6 @@ class KinerjaSkp(models.Model):
         self.ensure_one()
         vals = {}
         for role in SNAPSHOT_ROLES:
-            # Named exception: the evaluator may not read private fields (NIP, rank) that
-            # the document prints.
-            vals.update(self[f"{role}_id"].sudo()._kinerja_identity(role))
+            # read through the org chart: private fields (NIP, rank) the document prints
+            vals.update(self[f"{role}_id"]._kinerja_identity(role))
         return vals

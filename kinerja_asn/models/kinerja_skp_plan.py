@@ -196,11 +196,14 @@ class KinerjaSkp(models.Model):
             return ["!", "&", *domain]
         return domain
 
-    @api.depends("employee_id", "department_id.manager_id")
+    @api.depends("employee_id", "department_id.manager_id", "position_type", "company_id.kinerja_jpt_unit_head")
     def _compute_is_unit_head(self):
+        """The one notion of head of unit (SKP and evaluation): the manager of the unit of the
+        SKP; a senior executive (JPT) too where the company says so (README, unit heads)."""
         for skp in self:
             skp.is_unit_head = bool(skp.employee_id) and (
-                skp.department_id.manager_id == skp.employee_id or skp.position_type == "jpt"
+                skp.department_id.manager_id == skp.employee_id
+                or (skp.position_type == "jpt" and skp.company_id.kinerja_jpt_unit_head)
             )
 
     # ------------------------------------------------------------------------------------

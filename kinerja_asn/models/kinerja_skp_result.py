@@ -106,7 +106,8 @@ class KinerjaSkpResult(models.Model):
 
     @api.constrains("parent_result_id", "skp_id")
     def _check_parent_result(self):
-        # As superuser: the employee may not read his evaluator's SKP, only its results.
+        # Named exception (README, privileged methods): read as superuser, the employee may not read his
+        # evaluator's SKP, only its results (nor another's he tries to link to).
         for result in self.sudo().filtered("parent_result_id"):
             parent = result.parent_result_id
             skp = result.skp_id

@@ -231,7 +231,8 @@ class KinerjaTppSheet(models.Model):
                         )
                     )
                 continue
-            others = self.sudo().search_count(
+            # the officer (or the head's move, as superuser) reads every sheet of the agency
+            others = self.search_count(
                 [
                     ("id", "!=", sheet.id),
                     ("company_id", "=", sheet.company_id.id),
@@ -253,14 +254,14 @@ class KinerjaTppSheet(models.Model):
     # ------------------------------------------------------------------------------------
     def _workflow_roles(self):
         roles = super()._workflow_roles()
-        head = self.sudo().company_id.kinerja_tpp_head_user_id
+        head = self._workflow_people().company_id.kinerja_tpp_head_user_id
         if (head and head == self.env.user) or (not head and "admin" in roles):
             roles.add("head")
         return roles
 
     def _workflow_refusal(self, new_state):
         if new_state == "approved":
-            head = self.sudo().company_id.kinerja_tpp_head_user_id
+            head = self._workflow_people().company_id.kinerja_tpp_head_user_id
             if head:
                 return self.env._(
                     "Only the head of agency (%(head)s) approves %(sheet)s.", head=head.name, sheet=self.display_name
@@ -334,8 +335,9 @@ class KinerjaTppSheet(models.Model):
         return True
 
     def _workflow_transition_as_head(self, new_state):
-        """The head of agency needs no rights on the sheets beyond reading them: once the
-        workflow allows his move, it is written as superuser (keeping him as the author)."""
+        """Named exception (README, privileged methods): the head of agency needs no rights on the sheets
+        beyond reading them: once the workflow allows his move, it is written as superuser
+        (keeping him as the author)."""
         self._workflow_check(new_state)
         self.sudo()._workflow_transition(new_state)
 
@@ -358,54 +360,49 @@ class KinerjaTppSheet(models.Model):
     def _tpp_employees(self):
         """The employees paid on this sheet: active, of the agency, with a position class."""
         self.ensure_one()
-        return (
-            self.env["hr.employee"]
-            .sudo()
-            .search(
-                [("company_id", "=", self.company_id.id), ("kinerja_tpp_class_id", "!=", False)],
-                order="name, id",
-            )
+        return self.env["hr.employee"].search(
+            [("company_id", "=", self.company_id.id), ("kinerja_tpp_class_id", "!=", False)],
+            order="name, id",
         )
 
     def _compute_lines(self):
         """Replace the lines of this draft sheet by the figures of today (a transition: the
         figures are workflow fields). A fixed number of queries whatever the number of
-        employees."""
+        employees.
+
+        Named exception (README, privileged methods): computed as superuser, once the caller checked the
+        officer. The payroll's inputs are read whole (every employee of the agency, their
+        attendance, sanctions, corrections and signed evaluations, the locked sheets of the
+        month), whatever HR rights the officer has; the lines are the application's output."""
         self.ensure_one()
-        company = self.company_id.sudo()
-        Line = self.env["kinerja.tpp.sheet.line"].sudo()
+        if not self.env.su:
+            return self.sudo()._compute_lines()
+        company = self.company_id
+        Line = self.env["kinerja.tpp.sheet.line"]
         employees = self._tpp_employees()
         # the month's signed predicate of each employee: the evaluation of the period covering the month
         evaluations = {}
-        for evaluation in (
-            self.env["kinerja.evaluation"]
-            .sudo()
-            .search(
-                [
-                    ("employee_id", "in", employees.ids),
-                    ("evaluation_type", "=", "periodic"),
-                    ("state", "=", "done"),
-                    ("period_id.date_start", "<=", self.date_from),
-                    ("period_id.date_end", ">=", self.date_to),
-                ],
-                order="done_date desc, id desc",
-            )
+        for evaluation in self.env["kinerja.evaluation"].search(
+            [
+                ("employee_id", "in", employees.ids),
+                ("evaluation_type", "=", "periodic"),
+                ("state", "=", "done"),
+                ("period_id.date_start", "<=", self.date_from),
+                ("period_id.date_end", ">=", self.date_to),
+            ],
+            order="done_date desc, id desc",
         ):
             evaluations.setdefault(evaluation.employee_id.id, evaluation)
         discipline = Line._kinerja_discipline(employees, self.date_from, self.date_to)
         rules = self.env["kinerja.tpp.deduction.rule"]._rules_for(company)
         sanction_rules = {rule.sanction_level: rule for rule in rules.filtered(lambda r: r.kind == "sanction")}
         sanctions = defaultdict(float)
-        for sanction in (
-            self.env["kinerja.tpp.sanction"]
-            .sudo()
-            .search(
-                [
-                    ("employee_id", "in", employees.ids),
-                    ("date_from", "<=", self.date_to),
-                    ("date_to", ">=", self.date_from),
-                ]
-            )
+        for sanction in self.env["kinerja.tpp.sanction"].search(
+            [
+                ("employee_id", "in", employees.ids),
+                ("date_from", "<=", self.date_to),
+                ("date_to", ">=", self.date_from),
+            ]
         ):
             rule = sanction_rules.get(sanction.level)
             if rule:
@@ -416,7 +413,7 @@ class KinerjaTppSheet(models.Model):
         employer_rate = company.kinerja_tpp_bpjs_employer_rate
         employee_rate = company.kinerja_tpp_bpjs_employee_rate
         manual = {line.employee_id.id: line for line in self.line_ids if line.pph21_manual}
-        missing = self.env["hr.employee"].sudo()
+        missing = self.env["hr.employee"]
         zero_policy = company.kinerja_tpp_unsigned_policy == "zero"
         vals_list = []
         for employee in employees:
@@ -495,22 +492,18 @@ class KinerjaTppSheet(models.Model):
                 evaluation=evaluation,
             )
             vals_list.append(vals)
-        self.line_ids.sudo().unlink()
+        self.line_ids.unlink()
         Line._workflow_create([{"sheet_id": self.id, **vals} for vals in vals_list])
         # civil servants only (an ASN status or a NIP): the agency may also hold other staff
-        unclassed = (
-            self.env["hr.employee"]
-            .sudo()
-            .search(
-                [
-                    ("company_id", "=", self.company_id.id),
-                    ("kinerja_tpp_class_id", "=", False),
-                    "|",
-                    ("asn_type", "!=", False),
-                    ("nip", "!=", False),
-                ],
-                order="name, id",
-            )
+        unclassed = self.env["hr.employee"].search(
+            [
+                ("company_id", "=", self.company_id.id),
+                ("kinerja_tpp_class_id", "=", False),
+                "|",
+                ("asn_type", "!=", False),
+                ("nip", "!=", False),
+            ],
+            order="name, id",
         )
         self._workflow_write(
             {
@@ -545,18 +538,14 @@ class KinerjaTppSheet(models.Model):
         if not self.origin_sheet_id:
             return {}
         paid = defaultdict(lambda: dict.fromkeys(DIFFERENCE_FIELDS, 0.0))
-        lines = (
-            self.env["kinerja.tpp.sheet.line"]
-            .sudo()
-            .search(
-                [
-                    ("sheet_id.company_id", "=", self.company_id.id),
-                    ("sheet_id.date_from", "=", self.date_from),
-                    ("sheet_id.state", "=", "locked"),
-                    ("sheet_id", "!=", self.id),
-                    ("employee_id", "in", employees.ids),
-                ]
-            )
+        lines = self.env["kinerja.tpp.sheet.line"].search(
+            [
+                ("sheet_id.company_id", "=", self.company_id.id),
+                ("sheet_id.date_from", "=", self.date_from),
+                ("sheet_id.state", "=", "locked"),
+                ("sheet_id", "!=", self.id),
+                ("employee_id", "in", employees.ids),
+            ]
         )
         for line in lines:
             for fname in DIFFERENCE_FIELDS:

@@ -216,8 +216,10 @@ class KinerjaTppSheetLine(models.Model):
         leave of his resource, which Time Off writes for each validated leave when hr_holidays
         is installed) is excused; a half day off moves the expected arrival or departure. A
         day of an officer's correction (official assignment) counts as present with no
-        deduction. Queries: a fixed number per working schedule, not per employee."""
-        employees = employees.sudo()
+        deduction. Queries: a fixed number per working schedule, not per employee.
+
+        Read in the caller's environment: the sheet's computation, as superuser (see
+        ``kinerja.tpp.sheet._compute_lines``); attendance is not the officer's to read."""
         result = {}
         if not employees:
             return result
@@ -225,30 +227,22 @@ class KinerjaTppSheetLine(models.Model):
         end_utc = datetime.combine(date_to + timedelta(days=2), time.min).replace(tzinfo=pytz.utc)
         # attendance: one query for all
         attendance = defaultdict(list)
-        for row in (
-            self.env["hr.attendance"]
-            .sudo()
-            .search_read(
-                [
-                    ("employee_id", "in", employees.ids),
-                    ("check_in", ">=", start_utc.replace(tzinfo=None)),
-                    ("check_in", "<", end_utc.replace(tzinfo=None)),
-                ],
-                ["employee_id", "check_in", "check_out"],
-                order="check_in",
-                load=False,
-            )
+        for row in self.env["hr.attendance"].search_read(
+            [
+                ("employee_id", "in", employees.ids),
+                ("check_in", ">=", start_utc.replace(tzinfo=None)),
+                ("check_in", "<", end_utc.replace(tzinfo=None)),
+            ],
+            ["employee_id", "check_in", "check_out"],
+            order="check_in",
+            load=False,
         ):
             attendance[row["employee_id"]].append(row)
         corrected = defaultdict(set)
-        for row in (
-            self.env["kinerja.tpp.correction"]
-            .sudo()
-            .search_read(
-                [("employee_id", "in", employees.ids), ("date_from", "<=", date_to), ("date_to", ">=", date_from)],
-                ["employee_id", "date_from", "date_to"],
-                load=False,
-            )
+        for row in self.env["kinerja.tpp.correction"].search_read(
+            [("employee_id", "in", employees.ids), ("date_from", "<=", date_to), ("date_to", ">=", date_from)],
+            ["employee_id", "date_from", "date_to"],
+            load=False,
         ):
             day = max(row["date_from"], date_from)
             while day <= min(row["date_to"], date_to):

@@ -54,10 +54,7 @@ class KinerjaWorkflowMixin(models.AbstractModel):
         """The roles of the current user on this record."""
         self.ensure_one()
         user = self.env.user
-        # The people of a record are read as superuser: whether the current user may act is
-        # decided from them even where he may not read the record itself (an employee is told
-        # why he may not sign his own draft evaluation, which he does not see).
-        record = self.sudo()
+        record = self._workflow_people()
         roles = set()
         for role, fname in self._workflow_role_fields.items():
             if fname in record._fields and record[fname] and record[fname] == user:
@@ -70,6 +67,14 @@ class KinerjaWorkflowMixin(models.AbstractModel):
         if user.has_group("kinerja_asn.group_kinerja_manager"):
             roles.add("admin")
         return roles
+
+    def _workflow_people(self):
+        """Named exception (README, privileged methods): these records as superuser, to READ their people,
+        state and company for a rights check or for the message explaining a refusal. Whether
+        the current user may act is decided from them even where he may not read the record
+        itself (an employee is told why he may not sign his own draft evaluation, which he
+        does not see). Never used to write."""
+        return self.sudo()
 
     def _workflow_allowed(self, new_state):
         """Whether the current user may move this record to ``new_state``."""
@@ -234,9 +239,7 @@ class KinerjaWorkflowMixin(models.AbstractModel):
         signed...), removed otherwise (withdrawn, returned). As hr_leave does."""
         if not self._workflow_activities or self.env.context.get("mail_activity_automation_skip"):
             return
-        # Named exception: the actor closes or leaves to-dos of other people (the employee
-        # submits for his evaluator), which mail's rules would not let him touch.
-        records = self.sudo()
+        records = self._workflow_activity_records()
         types = {xmlid for xmlid, _role in self._workflow_activities.values()}
         for state in set(records.mapped("state")):
             in_state = records.filtered(lambda r, s=state: r.state == s)
@@ -250,40 +253,48 @@ class KinerjaWorkflowMixin(models.AbstractModel):
             if wanted:
                 in_state._workflow_schedule(*wanted)
 
+    def _workflow_activity_records(self):
+        """Named exception (README, privileged methods): these records as superuser for their to-dos only. The
+        actor closes or leaves to-dos of other people (the employee submits for his evaluator,
+        an officer repairs the evaluators), which mail's rules would not let him touch."""
+        return self.sudo()
+
     def _workflow_reassign(self):
         """After the people of these records changed (an officer repaired the evaluators): the
         to-do each state leaves goes to whom it is for now; those left with someone else are
         removed."""
-        records = self.sudo()
+        records = self._workflow_activity_records()
         for state, (xmlid, role) in self._workflow_activities.items():
             in_state = records.filtered(lambda r, s=state: r.state == s)
             if not in_state:
                 continue
             fname = self._workflow_role_fields[role]
-            activities = (
-                self.env["mail.activity"]
-                .sudo()
-                .search(
-                    [
-                        ("res_model", "=", self._name),
-                        ("res_id", "in", in_state.ids),
-                        ("activity_type_id", "=", self.env.ref(xmlid).id),
-                    ]
-                )
+            activities = records.env["mail.activity"].search(
+                [
+                    ("res_model", "=", self._name),
+                    ("res_id", "in", in_state.ids),
+                    ("activity_type_id", "=", self.env.ref(xmlid).id),
+                ]
             )
             activities.filtered(lambda a, f=fname: a.user_id != records.browse(a.res_id)[f]).unlink()
         records.activity_update()
 
     def _workflow_schedule(self, xmlid, role):
         """One to-do of type ``xmlid`` per record for the user of ``role``, unless he has it."""
-        activity_type = self.env.ref(xmlid)
         fname = self._workflow_role_fields[role]
+        self._workflow_schedule_for(xmlid, [(record, record[fname]) for record in self if record[fname]])
+
+    def _workflow_schedule_for(self, xmlid, assignments):
+        """One to-do of type ``xmlid`` per (record, user) of ``assignments``, unless he has it."""
+        if not assignments:
+            return
+        activity_type = self.env.ref(xmlid)
         existing = {
             (activity.res_id, activity.user_id.id)
             for activity in self.env["mail.activity"].search(
                 [
                     ("res_model", "=", self._name),
-                    ("res_id", "in", self.ids),
+                    ("res_id", "in", list({record.id for record, _user in assignments})),
                     ("activity_type_id", "=", activity_type.id),
                 ]
             )
@@ -297,10 +308,10 @@ class KinerjaWorkflowMixin(models.AbstractModel):
                     "date_deadline": record._workflow_activity_deadline(activity_type),
                     "res_model_id": model_id,
                     "res_id": record.id,
-                    "user_id": record[fname].id,
+                    "user_id": user.id,
                 }
-                for record in self
-                if record[fname] and (record.id, record[fname].id) not in existing
+                for record, user in assignments
+                if (record.id, user.id) not in existing
             ]
         )
 

@@ -72,6 +72,13 @@ class ResCompany(models.Model):
         "realisation of each indicator (summed, averaged, last or highest value, by its aggregation) "
         "against its target for the year.",
     )
+    kinerja_jpt_unit_head = fields.Boolean(
+        string="Senior Executives Count as Unit Heads",
+        help="SE MenPANRB 3/2023 rates the head of a work unit by the unit's organisation "
+        "achievement and has him link his work results to organisation goals. Read literally, the "
+        "head is the manager of the unit of his SKP; with this on, a senior executive (JPT) counts "
+        "as head of the unit of his SKP too, even where the org chart names another manager.",
+    )
     kinerja_distribution_blocking = fields.Boolean(
         string="Block Signing Outside the Distribution",
         help="When set, an evaluation that breaks the unit's predicate distribution cannot be "
@@ -288,8 +295,8 @@ class ResCompany(models.Model):
     def _check_kinerja_sign_certificate(self):
         """A certificate that is uploaded must open with its password and be valid today; signing
         cannot be turned on without one."""
-        # As superuser: whoever turns signing on checks the certificate he may not read.
-        for company in self.sudo():
+        # whoever turns signing on checks the certificate he may not read
+        for company in self._kinerja_sign_secrets():
             if company.kinerja_sign_pdf or company.with_context(bin_size=True).kinerja_sign_certificate:
                 company._kinerja_sign_identity(error=ValidationError)
 
@@ -393,6 +400,13 @@ class ResCompany(models.Model):
         self.ensure_one()
         return bool(self.kinerja_sign_pdf and report in self.kinerja_sign_report_ids)
 
+    def _kinerja_sign_secrets(self):
+        """Named exception (README, privileged methods): these companies as superuser, to read the signing
+        certificate and its password. They are kept from everybody but the administrators;
+        the server reads them to sign the documents anybody prints, and to check the
+        certificate whoever turns signing on uploads. Never shown, never written."""
+        return self.sudo()
+
     def _kinerja_sign_load_identity(self):
         """The signing identity in the company's PKCS#12 file (no validity check).
 
@@ -400,9 +414,7 @@ class ResCompany(models.Model):
         :raises UserError: no file is uploaded
         """
         self.ensure_one()
-        # Named exception: the certificate and its password are kept from everybody but the
-        # administrators; the server reads them to sign the documents anybody prints.
-        company = self.sudo().with_context(bin_size=False)
+        company = self._kinerja_sign_secrets().with_context(bin_size=False)
         raw = company.kinerja_sign_certificate
         if not raw:
             raise UserError(

@@ -20,6 +20,7 @@ class ResConfigSettings(models.TransientModel):
     kinerja_threshold_above = fields.Float(related="company_id.kinerja_threshold_above", readonly=False)
     kinerja_threshold_meets = fields.Float(related="company_id.kinerja_threshold_meets", readonly=False)
     kinerja_annual_rule = fields.Selection(related="company_id.kinerja_annual_rule", readonly=False)
+    kinerja_jpt_unit_head = fields.Boolean(related="company_id.kinerja_jpt_unit_head", readonly=False)
     kinerja_distribution_blocking = fields.Boolean(related="company_id.kinerja_distribution_blocking", readonly=False)
     kinerja_distribution_rounding = fields.Selection(related="company_id.kinerja_distribution_rounding", readonly=False)
     kinerja_objection_days = fields.Integer(related="company_id.kinerja_objection_days", readonly=False)

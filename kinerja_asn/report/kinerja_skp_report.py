@@ -35,8 +35,8 @@ class ReportKinerjaSkp(models.AbstractModel):
             return {f"{role}_{key}": skp[f"{role}_{key}"] or "-" for role in SNAPSHOT_ROLES for key in SNAPSHOT_KEYS}
         values = {}
         for role in SNAPSHOT_ROLES:
-            # As superuser: the evaluator of a draft may not read the private fields of people.
-            person = skp[f"{role}_id"].sudo()
+            # _kinerja_identity reads through the org chart (private fields of people)
+            person = skp[f"{role}_id"]
             values.update({key: value or "-" for key, value in person._kinerja_identity(role).items()})
         return values
 

@@ -59,7 +59,7 @@ class KinerjaUnitRecapXlsx(models.AbstractModel):
         deciding = self._deciding_skps(skps, year)
         provisional = self._provisional_achievements(skps, year, periods)
         rank_labels = dict(self.env["hr.employee"]._fields["rank"]._description_selection(self.env))
-        employees = skps.employee_id.sudo()
+        employees = skps.employee_id._kinerja_org_chart()
         employees.read(["name", "nip", "rank", "job_title", "job_id", "department_id"])
 
         def cell(skp, period, evaluation_type):
@@ -77,7 +77,7 @@ class KinerjaUnitRecapXlsx(models.AbstractModel):
 
         rows, totals, not_evaluated = [], dict.fromkeys(labels, 0), 0
         for skp in skps:
-            employee = skp.employee_id.sudo()
+            employee = skp.employee_id._kinerja_org_chart()
             cells = [cell(skp, period, "periodic") for period in periods]
             annual = cell(skp, year, "annual")
             if skp in deciding:

@@ -1,5 +1,9 @@
+import ast
+from pathlib import Path
+
 from odoo.exceptions import AccessError
-from odoo.tests import tagged
+from odoo.modules.module import get_module_path
+from odoo.tests import BaseCase, tagged
 
 from .common import KinerjaCase
 
@@ -80,3 +84,67 @@ class TestAccess(KinerjaCase):
             with self.subTest(user=user.login):
                 visible = Menu.with_user(user)._visible_menu_ids()
                 self.assertTrue({menu.id, indicators.id, core_values.id} <= visible)
+
+
+# The sudo policy (README, development): a model calls sudo() only inside one of these named
+# methods, each documented with its reason; anything else reads and writes as the acting user.
+PRIVILEGED_METHODS = {
+    ("hr_employee.py", "_kinerja_org_chart"),
+    ("ir_attachment.py", "_kinerja_evidence_files"),
+    ("kinerja_evaluation_figures.py", "_evaluation_application"),
+    ("kinerja_goal_target.py", "_carriers"),
+    ("kinerja_org_rating.py", "_population_evaluations"),
+    ("kinerja_penetapan.py", "_confirmed_for"),
+    ("kinerja_penetapan.py", "_refresh_lines"),
+    ("kinerja_register_import.py", "_import_lines"),
+    ("kinerja_register_import.py", "_apply"),
+    ("kinerja_siasn_client.py", "_settings"),
+    ("kinerja_siasn_export.py", "_siasn_application"),
+    ("kinerja_skp_result.py", "_check_parent_result"),
+    ("kinerja_tpp_sheet.py", "_workflow_transition_as_head"),
+    ("kinerja_tpp_sheet.py", "_compute_lines"),
+    ("kinerja_workflow_mixin.py", "_workflow_people"),
+    ("kinerja_workflow_mixin.py", "_workflow_activity_records"),
+    ("res_company.py", "_kinerja_sign_secrets"),
+}
+
+
+@tagged("post_install", "-at_install")
+class TestSudoPolicy(BaseCase):
+    def _sudo_calls(self):
+        """(file, enclosing method, line) of every sudo() call in the models, and of every
+        environment made with ``su=True``."""
+        calls = []
+        for path in sorted(Path(get_module_path("kinerja_asn"), "models").glob("*.py")):
+
+            def walk(node, method, path=path):
+                for child in ast.iter_child_nodes(node):
+                    inner = child.name if isinstance(child, ast.FunctionDef | ast.AsyncFunctionDef) else method
+                    func = getattr(child, "func", None)
+                    su_env = any(
+                        keyword.arg == "su" and getattr(keyword.value, "value", None) is True
+                        for keyword in getattr(child, "keywords", ())
+                    )
+                    if isinstance(child, ast.Call) and (
+                        su_env or (isinstance(func, ast.Attribute) and func.attr == "sudo")
+                    ):
+                        calls.append((path.name, method, child.lineno))
+                    walk(child, inner)
+
+            walk(ast.parse(path.read_text(encoding="utf-8")), None)
+        return calls
+
+    def test_sudo_only_in_named_privileged_methods(self):
+        calls = self._sudo_calls()
+        stray = [call for call in calls if call[:2] not in PRIVILEGED_METHODS]
+        self.assertFalse(stray, "sudo() outside the named privileged methods (README, sudo policy)")
+        self.assertLessEqual(len(calls), 19, "a third of the 58 sudo() calls of the models before the policy")
+
+    def test_each_privileged_method_says_why(self):
+        for path in sorted(Path(get_module_path("kinerja_asn"), "models").glob("*.py")):
+            source = path.read_text(encoding="utf-8")
+            for node in ast.walk(ast.parse(source)):
+                if isinstance(node, ast.FunctionDef) and (path.name, node.name) in PRIVILEGED_METHODS:
+                    with self.subTest(method=f"{path.name}:{node.name}"):
+                        text = (ast.get_docstring(node) or "") + ast.get_source_segment(source, node)
+                        self.assertIn("Named exception", text, "the reason stands beside the privilege")

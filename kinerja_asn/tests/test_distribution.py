@@ -204,13 +204,29 @@ class TestUnitHeadRating(DistributionCase):
 
     def test_the_head_is_the_manager_of_the_unit_of_his_skp(self):
         evaluation = self._head_evaluation()
-        self.assertTrue(evaluation.is_head_of_unit)
+        self.assertTrue(evaluation.is_unit_head)
         section = self._evaluation(self.skp_section)
-        self.assertFalse(section.is_head_of_unit, "the section head heads no unit of his own")
+        self.assertFalse(section.is_unit_head, "the section head heads no unit of his own")
         # a JPT who does not head the unit of his SKP is not rated by it
         self.dept.manager_id = self.emp_section
-        evaluation.invalidate_recordset(["is_head_of_unit"])
-        self.assertFalse(evaluation.is_head_of_unit)
+        evaluation.invalidate_recordset(["is_unit_head"])
+        self.assertFalse(evaluation.is_unit_head)
+
+    def test_a_jpt_heads_his_unit_where_the_company_says_so(self):
+        """The regulation's text leaves open whether a senior executive (JPT) who is not the
+        unit's manager on the org chart heads it: a company setting, off by default."""
+        self.assertFalse(self.company_a.kinerja_jpt_unit_head, "the literal reading by default")
+        self.dept.manager_id = self.emp_section
+        self.company_a.kinerja_jpt_unit_head = True
+        evaluation = self._head_evaluation()
+        self.assertTrue(self.skp_head.is_unit_head, "one notion for the SKP...")
+        self.assertTrue(evaluation.is_unit_head, "...and for its evaluation")
+        # the unit's rating reaches his draft, as for the manager
+        self._rate_unit("outstanding", user=self.user_top)
+        self.assertEqual(evaluation.result_rating, "above")
+        self.company_a.kinerja_jpt_unit_head = False
+        self.assertFalse(self.skp_head.is_unit_head)
+        self.assertFalse(evaluation.is_unit_head)
 
     def test_no_signature_without_the_unit_rating(self):
         evaluation = self._head_evaluation().with_user(self.user_top)

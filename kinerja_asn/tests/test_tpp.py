@@ -411,6 +411,23 @@ class TestTppSheet(TppSheetCase):
         self.assertIn("head", sheet.with_user(self.user_manager)._workflow_roles())
         self.assertNotIn("head", sheet.with_user(self.user_officer)._workflow_roles())
 
+    def test_the_officer_computes_from_data_he_does_not_read(self):
+        """Sudo policy: the computation reads the payroll's inputs as superuser (attendance,
+        sanctions), once the officer is checked; the officer's own reads stay his, and an
+        employee cannot compute at all."""
+        self._sign_month()
+        sheet = self._new_sheet()
+        attendance = [("employee_id", "=", self.emp_staff.id)]
+        self.assertTrue(self.env["hr.attendance"].search(attendance))
+        self.assertFalse(self.env["hr.attendance"].with_user(self.user_officer).search(attendance))
+        with self.assertRaises(AccessError):
+            sheet.with_user(self.user_staff).action_compute()
+        self.assertFalse(sheet.line_ids, "nothing computed by the employee")
+        sheet.with_user(self.user_officer).action_compute()
+        line = self._line(sheet, self.emp_staff)
+        self.assertTrue(line.days_present, "attendance the officer may not read himself is counted")
+        self.assertEqual(sheet.line_ids.create_uid, self.user_officer, "written in the officer's name")
+
     def test_frozen_fields_and_forgery(self):
         sheet = self._computed()
         line = self._line(sheet, self.emp_staff)
