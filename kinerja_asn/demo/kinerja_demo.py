@@ -428,7 +428,7 @@ class KinerjaDemo(models.AbstractModel):
         for evaluation in evaluations:
             rating = evaluation.suggested_result_rating or "meets"
             behavior = "meets"
-            if not evaluation.is_head_of_unit and evaluation.employee_id.id in ratings:
+            if not evaluation.is_unit_head and evaluation.employee_id.id in ratings:
                 rating, behavior = ratings[evaluation.employee_id.id]
             signer = evaluation.with_user(evaluation.evaluator_user_id) if evaluation.evaluator_user_id else evaluation
             signer.write(
