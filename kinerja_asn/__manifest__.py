@@ -18,6 +18,7 @@
         "security/kinerja_siasn_rules.xml",
         "security/kinerja_register_import_rules.xml",
         "security/kinerja_tpp_rules.xml",
+        "security/kinerja_acting_rules.xml",
         "data/kinerja_core_value_data.xml",
         "data/mail_activity_type_data.xml",
         "data/mail_message_subtype_data.xml",
@@ -28,6 +29,7 @@
         "data/kinerja_siasn_cron_data.xml",
         "data/kinerja_tpp_deduction_rule_data.xml",
         "data/kinerja_tpp_activity_data.xml",
+        "data/kinerja_acting_cron_data.xml",
         "views/kinerja_period_views.xml",
         "views/kinerja_indicator_views.xml",
         "views/kinerja_core_value_views.xml",
@@ -75,6 +77,7 @@
         "views/kinerja_tpp_sheet_line_views.xml",
         "views/kinerja_tpp_sheet_views.xml",
         "views/kinerja_menus.xml",
+        "views/kinerja_acting_assignment_views.xml",
     ],
     "demo": [
         "demo/res_company_demo.xml",
@@ -87,6 +90,7 @@
         "demo/kinerja_realization_demo.xml",
         "demo/kinerja_evaluation_demo.xml",
         "demo/kinerja_tpp_demo.xml",
+        "demo/kinerja_acting_demo.xml",
     ],
     "assets": {
         "web.assets_backend": [

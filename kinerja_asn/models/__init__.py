@@ -54,3 +54,7 @@ from . import kinerja_tpp_correction
 from . import kinerja_tpp_sanction
 from . import kinerja_tpp_sheet_line
 from . import kinerja_tpp_sheet
+from . import kinerja_acting_assignment
+from . import kinerja_skp_acting
+from . import kinerja_evaluation_acting
+from . import kinerja_realization_acting

@@ -33,7 +33,7 @@ class KinerjaSkpBehavior(models.Model):
         if set(vals) <= {"expectation"} and not self.env.su:
             for behavior in self:
                 skp = behavior.skp_id
-                if skp.state == "submitted" and skp.evaluator_id.user_id == self.env.user:
+                if skp.state == "submitted" and skp.evaluator_user_id == self.env.user:
                     continue
                 skp._check_editable({self._name})
         else:

@@ -32,3 +32,4 @@ from . import test_tpp
 from . import test_tour_tpp
 from . import test_tour_phone
 from . import test_tour_list_headers
+from . import test_acting
