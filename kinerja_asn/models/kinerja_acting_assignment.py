@@ -149,12 +149,10 @@ class KinerjaActingAssignment(models.Model):
         as the identity snapshots: his name, NIP and rank, the title of the position acted in
         after "Plt." / "Plh.", and its unit."""
         self.ensure_one()
-        # Named exception: the document prints the acting official's NIP and rank, private
-        # fields of his employee record, and the assignment whoever signs.
-        assignment = self.sudo()
-        values = assignment.employee_id._kinerja_identity(prefix)
-        values[f"{prefix}_position"] = assignment._title()
-        values[f"{prefix}_unit"] = assignment.department_id.complete_name or values[f"{prefix}_unit"]
+        # the signer reads his own assignment; his NIP and rank come through the org chart
+        values = self.employee_id._kinerja_identity(prefix)
+        values[f"{prefix}_position"] = self._title()
+        values[f"{prefix}_unit"] = self.department_id.complete_name or values[f"{prefix}_unit"]
         return values
 
     # ------------------------------------------------------------------------------------

@@ -30,7 +30,7 @@ class KinerjaEvaluation(models.Model):
         result = super()._workflow_after(new_state)
         if new_state == "done" and not self.env.su:
             for evaluation in self:
-                assignment = evaluation.skp_id.sudo().acting_assignment_id
+                assignment = evaluation.skp_id._workflow_people().acting_assignment_id
                 if assignment and assignment.acting_user_id == self.env.user:
                     evaluation._workflow_write(
                         {"signer_acting_type": assignment.acting_type, **assignment._signer_identity("signer")}
@@ -38,8 +38,9 @@ class KinerjaEvaluation(models.Model):
         return result
 
     def _workflow_refusal(self, new_state):
-        # read as superuser, as the base message: the employee may not read his draft evaluation
-        skp = self.sudo().skp_id.with_env(self.env)
+        # read through _workflow_people, as the base message: the employee may not read his
+        # draft evaluation
+        skp = self._workflow_people().skp_id.with_env(self.env)
         return skp._acting_refusal() or super()._workflow_refusal(new_state)
 
     def _acting_identity(self, identity):

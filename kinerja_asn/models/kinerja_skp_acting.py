@@ -162,9 +162,9 @@ class KinerjaSkp(models.Model):
         """Why the current user may not act as the evaluator of this SKP now because an
         acting official does (told to the holder instead of "only the evaluator"), or None."""
         self.ensure_one()
-        # Named exception: the holder (or anyone refused) is told who acts for him, whatever
-        # he may read of the SKP and of the assignment.
-        skp = self.sudo()
+        # the holder (or anyone refused) is told who acts for him, whatever he may read of the
+        # SKP and of the assignment: read through _workflow_people
+        skp = self._workflow_people()
         assignment = skp.acting_assignment_id
         if not assignment or self.env.user in (assignment.acting_user_id | skp.user_id):
             return None

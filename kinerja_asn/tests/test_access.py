@@ -90,6 +90,8 @@ class TestAccess(KinerjaCase):
 # methods, each documented with its reason; anything else reads and writes as the acting user.
 PRIVILEGED_METHODS = {
     ("hr_employee.py", "_kinerja_org_chart"),
+    ("kinerja_acting_assignment.py", "_routed_skps_sudo"),
+    ("kinerja_skp_acting.py", "_acting_refresh"),
     ("ir_attachment.py", "_kinerja_evidence_files"),
     ("kinerja_evaluation_figures.py", "_evaluation_application"),
     ("kinerja_goal_target.py", "_carriers"),
