@@ -2,6 +2,8 @@ import logging
 from collections import defaultdict
 from datetime import timedelta
 
+from markupsafe import Markup
+
 from odoo import api, fields, models, modules
 
 _logger = logging.getLogger(__name__)
@@ -309,7 +311,8 @@ class KinerjaReminder(models.Model):
                     "activity_type_id": activity_type.id,
                     "user_id": user.id,
                     "summary": " / ".join(dict.fromkeys(labels[r.purpose] for r in reminders)),
-                    "note": "<br/>".join(r.summary for r in reminders),
+                    # the summaries name documents their authors titled: escaped, one per line
+                    "note": Markup("<br/>").join(r.summary or "" for r in reminders),
                     "date_deadline": min(filter(None, deadlines), default=fields.Date.context_today(self)),
                 }
             )

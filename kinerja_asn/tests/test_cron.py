@@ -81,6 +81,15 @@ class TestReminderJob(CronCase):
             ),
         )
 
+    @freeze_time(f"{YEAR}-02-03")
+    def test_reminder_note_escapes_what_users_named(self):
+        # a period is named by an administrator: the to-do's note shows its name as text
+        self.month[1].name = "Januari <i>kurang</i> & lebih"
+        self.Reminder._cron_send_reminders()
+        activity = self.skp_staff2.activity_ids.filtered(lambda a: a.activity_type_id == self.todo)
+        self.assertIn("&lt;i&gt;kurang&lt;/i&gt; &amp; lebih", str(activity.note))
+        self.assertNotIn("<i>", str(activity.note))
+
     def test_report_overdue_after_the_deadline(self):
         with freeze_time(f"{YEAR}-02-03"):
             self.Reminder._cron_send_reminders()
