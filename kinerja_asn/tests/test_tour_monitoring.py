@@ -92,7 +92,8 @@ class TestMonitoringForms(KinerjaTourCase):
         self.staff = env["hr.employee"].create(
             {"name": "Staf Form", "user_id": self.user_staf.id, "parent_id": self.section.id}
         )
-        self.year = env["kinerja.period"]._create_year(2026, env.company)
+        # the web client and the server's defaults (the coaching's date) live today: this year
+        self.year = env["kinerja.period"]._create_year(fields.Date.today().year, env.company)
         self.skp = env["kinerja.skp"].create({"employee_id": self.staff.id, "period_id": self.year.id})
         self.result = env["kinerja.skp.result"].create(
             {
