@@ -213,9 +213,7 @@ class KinerjaSkp(models.Model):
             for skp in self:
                 assignment = skp._workflow_people().acting_assignment_id
                 if assignment and assignment.acting_user_id == self.env.user:
-                    skp._workflow_write(
-                        {"evaluated_signer": f"{assignment.employee_id.name}, {assignment._title()}"}
-                    )
+                    skp._workflow_write({"evaluated_signer": f"{assignment.employee_id.name}, {assignment._title()}"})
         return result
 
     def _verification_values(self):

@@ -14,9 +14,10 @@ class ReportKinerjaSkp(models.AbstractModel):
         evaluated = self.env._("Evaluated")
         signed = []
         for step, who, when in trail:
+            signer = who
             if step == approved and skp.approved_acting_type and skp.evaluator_position:
-                who = f"{who}, {skp.evaluator_position}"
+                signer = f"{who}, {skp.evaluator_position}"
             elif step == evaluated and skp.evaluated_signer:
-                who = skp.evaluated_signer
-            signed.append((step, who, when))
+                signer = skp.evaluated_signer
+            signed.append((step, signer, when))
         return signed

@@ -487,8 +487,12 @@ class TestActing(EvaluationCase):
         self.assertEqual(skp.evaluated_signer, "Pejabat Pelaksana Harian, Plh. Kepala Seksi Surveilans dan Imunisasi")
         trail = {step: who for step, who, _when in self.env["report.kinerja_asn.report_skp"]._trail(skp)}
         env = self.env
-        self.assertEqual(trail[env._("Approved by")], f"{self.user_plh.name}, Plh. Kepala Seksi Surveilans dan Imunisasi")
-        self.assertEqual(trail[env._("Evaluated")], "Pejabat Pelaksana Harian, Plh. Kepala Seksi Surveilans dan Imunisasi")
+        self.assertEqual(
+            trail[env._("Approved by")], f"{self.user_plh.name}, Plh. Kepala Seksi Surveilans dan Imunisasi"
+        )
+        self.assertEqual(
+            trail[env._("Evaluated")], "Pejabat Pelaksana Harian, Plh. Kepala Seksi Surveilans dan Imunisasi"
+        )
         html, _kind = self.env["ir.actions.report"]._render_qweb_html("kinerja_asn.action_report_kinerja_skp", skp.ids)
         self.assertIn("Pejabat Pelaksana Harian, Plh. Kepala Seksi Surveilans dan Imunisasi", html.decode())
         with self.assertRaises(AccessError):
@@ -509,7 +513,11 @@ class TestActingSiasn(SiasnCase):
 
     def test_export_names_the_acting_signer(self):
         user_plh = new_test_user(
-            self.env, login="plh", groups="base.group_user", company_id=self.company_a.id, company_ids=self.company_a.ids
+            self.env,
+            login="plh",
+            groups="base.group_user",
+            company_id=self.company_a.id,
+            company_ids=self.company_a.ids,
         )
         emp_plh = self.env["hr.employee"].create(
             {

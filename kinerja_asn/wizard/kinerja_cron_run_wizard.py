@@ -19,7 +19,8 @@ class KinerjaCronRunWizard(models.TransientModel):
     department_id = fields.Many2one(
         "hr.department",
         string="Work Unit",
-        help="Only this unit and its sub-units; empty for the whole agency. Periods and acting officials (Plt / Plh) are always agency-wide.",
+        help="Only this unit and its sub-units; empty for the whole agency. Periods and acting officials "
+        "(Plt / Plh) are always agency-wide.",
     )
     result = fields.Text(readonly=True)
 
