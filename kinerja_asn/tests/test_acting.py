@@ -498,6 +498,35 @@ class TestActing(EvaluationCase):
         with self.assertRaises(AccessError):
             skp.with_user(self.user_plh).write({"evaluated_signer": "Kepala Seksi"})
 
+    def test_holder_signing_after_a_plh_approval_is_printed_and_exported(self):
+        skp = self._submitted()
+        self._assign()
+        skp.with_user(self.user_plh).action_approve()
+        with freeze_time(self.today + timedelta(days=4)):
+            self.Acting._cron_refresh_routing()
+        self.assertEqual(skp.evaluator_user_id, self.user_section)
+        evaluation = self.Evaluation.with_user(self.user_section).create(
+            {"skp_id": skp.id, "period_id": self.month[1].id}
+        )
+        evaluation.with_user(self.user_section).write(
+            {"result_rating": "meets", "behavior_rating": "meets", "override_reason": "Pertimbangan"}
+        )
+        evaluation.with_user(self.user_section).action_done(force=True)
+        self.assertFalse(evaluation.signer_acting_type)
+        identity = evaluation._acting_identity({"evaluator_name": skp.evaluator_name})
+        self.assertEqual(identity["evaluator_name"], self.emp_section.name)
+        self.assertEqual(identity["evaluator_position"], "Kepala Seksi Surveilans dan Imunisasi")
+        html, _kind = self.env["ir.actions.report"]._render_qweb_html(
+            "kinerja_asn.action_report_kinerja_evaluation", evaluation.ids
+        )
+        # the evaluator block is the holder's; the trail still says the Plh approved the SKP
+        self.assertNotIn("Pejabat Pelaksana Harian", html.decode())
+        self.assertNotIn("198206062008011006", html.decode())
+        self.assertIn(f"{self.user_plh.name}, Plh. Kepala Seksi Surveilans dan Imunisasi", html.decode())
+        # the Plh, no longer acting, may not sign nor read it
+        with self.assertRaises(AccessError):
+            evaluation.with_user(self.user_plh).read(["state"])
+
     def test_trail_of_the_holder_names_the_holder(self):
         skp = self._submitted()
         self._assign(start=2, end=4)
