@@ -58,3 +58,5 @@ from . import kinerja_acting_assignment
 from . import kinerja_skp_acting
 from . import kinerja_evaluation_acting
 from . import kinerja_realization_acting
+from . import kinerja_objection_acting
+from . import kinerja_siasn_export_acting

@@ -279,7 +279,8 @@ class KinerjaActingAssignment(models.Model):
         return self.search([("date_from", "<=", today), ("date_to", ">=", today)])
 
     def _routed_skps(self):
-        """The open SKPs the position of these assignments evaluates, and those they route now."""
+        """The open SKPs the position of these assignments evaluates, and those they route now;
+        and the SKPs with a pending objection the position decides (or they route now)."""
         return self._routed_skps_sudo()
 
     def _routed_skps_sudo(self):
@@ -295,7 +296,13 @@ class KinerjaActingAssignment(models.Model):
             domain = ["|", *domain, ("evaluator_id", "in", holders)]
         if vacant_units:
             domain = ["|", *domain, "&", ("evaluator_id", "=", False), ("department_id", "in", vacant_units)]
-        return Skp.search([("state", "in", ACTING_SKP_STATES), *domain])
+        domain = ["&", ("state", "in", ACTING_SKP_STATES), *domain]
+        # the SKPs with an objection the position decides (the evaluator's supervisor), or
+        # decides now, whatever the SKP's state
+        deciding = [("evaluation_ids.objection_ids.acting_assignment_id", "in", self.ids)]
+        if holders:
+            deciding = ["|", *deciding, ("evaluation_ids.objection_ids.decider_id", "in", holders)]
+        return Skp.search(["|", *domain, "&", ("evaluation_ids.objection_ids.state", "=", "submitted"), *deciding])
 
     def _refresh_routing(self, skps=None, users=None):
         """Recompute who evaluates the SKPs of these assignments' positions (and ``skps``), and
@@ -308,5 +315,15 @@ class KinerjaActingAssignment(models.Model):
         """Daily: the assignments that start today take over, those that ended give back."""
         Skp = self.env["kinerja.skp"]
         running = self._running()
-        linked = Skp.search([("acting_assignment_id", "!=", False), ("state", "in", ACTING_SKP_STATES)])
+        linked = Skp.search(
+            [
+                "|",
+                "&",
+                ("acting_assignment_id", "!=", False),
+                ("state", "in", ACTING_SKP_STATES),
+                "&",
+                ("evaluation_ids.objection_ids.acting_assignment_id", "!=", False),
+                ("evaluation_ids.objection_ids.state", "=", "submitted"),
+            ]
+        )
         (linked | running._routed_skps())._acting_refresh()

@@ -47,9 +47,16 @@ class KinerjaEvaluation(models.Model):
         """The identity the document prints (``identity``, from the SKP) with the acting
         signer in place of the evaluator."""
         self.ensure_one()
-        if not self.signer_acting_type:
-            return identity
-        return dict(identity, **{f"evaluator_{key}": self[f"signer_{key}"] or "-" for key in SNAPSHOT_KEYS})
+        if self.signer_acting_type:
+            return dict(identity, **{f"evaluator_{key}": self[f"signer_{key}"] or "-" for key in SNAPSHOT_KEYS})
+        # read through _workflow_people: whoever prints may not read the SKP's people
+        skp = self._workflow_people().skp_id
+        if self.state == "done" and skp.approved_acting_type and skp.evaluator_id:
+            # the SKP was approved by an acting official, this evaluation signed by the
+            # evaluator of record: the document prints him, not the SKP's snapshot
+            holder = skp.evaluator_id._kinerja_identity("evaluator")
+            return dict(identity, **{name: value or "-" for name, value in holder.items()})
+        return identity
 
     def _verification_values(self):
         values = super()._verification_values()

@@ -11,6 +11,7 @@ from odoo.osv import expression
 from odoo.tools import split_every
 
 from .kinerja_siasn_client import SiasnError
+from .kinerja_skp import SNAPSHOT_KEYS
 
 _logger = logging.getLogger(__name__)
 
@@ -375,6 +376,14 @@ class KinerjaSiasnExport(models.Model):
         )
         return {line.evaluation_id.id: line.siasn_record_id for line in lines}
 
+    def _siasn_assessor(self, evaluation):
+        """(the employee, {name, nip, rank, position, unit}) of who assessed ``evaluation`` (read
+        as the application, ``_siasn_application``), for the ``penilai*`` fields: BKN asks for
+        the official who assessed (pejabat penilai kinerja). By default the evaluator of the
+        SKP as frozen at its approval."""
+        skp = evaluation.skp_id
+        return evaluation.evaluator_id, {key: skp[f"evaluator_{key}"] for key in SNAPSHOT_KEYS}
+
     def _payload(self, evaluation, codes, record_id=None):
         """(the SIASN record of one signed evaluation, the problems that keep it from being
         exported). The keys are those of BKN's API as the public clients send them
@@ -428,7 +437,9 @@ class KinerjaSiasnExport(models.Model):
             problems.append(self.env._("no verification code of the signed document"))
         # the register identifiers, NIP and rank: private employee fields
         people = self._siasn_application(evaluation)
-        employee, evaluator, skp = people.employee_id, people.evaluator_id, people.skp_id
+        employee, skp = people.employee_id, people.skp_id
+        # who assessed: the one who signed the evaluation (an acting official, see below)
+        evaluator, assessor = self._siasn_assessor(people)
         if not employee.siasn_id:
             problems.append(
                 self.env._(
@@ -450,7 +461,7 @@ class KinerjaSiasnExport(models.Model):
                 "evaluator_status", "asn" if evaluator.asn_type else "non_asn", self.env._("the evaluator's status")
             )
             if evaluator.asn_type:
-                if not (skp.evaluator_nip or evaluator.nip):
+                if not (assessor["nip"] or evaluator.nip):
                     problems.append(self.env._("the evaluator %(name)s has no NIP", name=evaluator.name))
                 if not evaluator.rank:
                     problems.append(self.env._("the evaluator %(name)s has no rank / grade", name=evaluator.name))
@@ -463,10 +474,10 @@ class KinerjaSiasnExport(models.Model):
             "hasilKinerjaNilai": number(result),
             "perilakuKerjaNilai": number(behavior),
             "kuadranKinerjaNilai": number(quadrant),
-            "penilaiNama": skp.evaluator_name or evaluator.name or "",
-            "penilaiNipNrp": skp.evaluator_nip or evaluator.nip or "",
+            "penilaiNama": assessor["name"] or evaluator.name or "",
+            "penilaiNipNrp": assessor["nip"] or evaluator.nip or "",
             "penilaiGolongan": grade.code if grade else "",
-            "penilaiUnorNama": skp.evaluator_unit or evaluator.department_id.complete_name or "",
+            "penilaiUnorNama": assessor["unit"] or evaluator.department_id.complete_name or "",
             "statusPenilai": status.code if status else "",
             "path": [
                 {
@@ -478,7 +489,7 @@ class KinerjaSiasnExport(models.Model):
                 }
             ],
         }
-        position = skp.evaluator_position or evaluator.job_title or evaluator.job_id.name or ""
+        position = assessor["position"] or evaluator.job_title or evaluator.job_id.name or ""
         if self.kind == "annual":
             payload.update({"penilaiJabatan": position, "pnsDinilaiOrang": employee.siasn_id or ""})
         else:

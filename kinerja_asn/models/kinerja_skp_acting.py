@@ -4,7 +4,8 @@ from .kinerja_acting_assignment import ACTING_SKP_STATES, ACTING_TYPES
 from .kinerja_skp import KinerjaSkp as KinerjaSkpBase
 
 # What decides whether an acting official evaluates an SKP.
-ROUTING_FIELDS = frozenset({"evaluator_id", "department_id", "employee_id", "state"})
+# (the evaluator's supervisor decides the objections: an acting official for him decides them)
+ROUTING_FIELDS = frozenset({"evaluator_id", "evaluator_parent_id", "department_id", "employee_id", "state"})
 
 
 class KinerjaSkp(models.Model):
@@ -23,6 +24,7 @@ class KinerjaSkp(models.Model):
         "acting_assignment_id",
         "evaluator_user_id",
         "approved_acting_type",
+        "evaluated_signer",
     }
 
     acting_assignment_id = fields.Many2one(
@@ -53,6 +55,12 @@ class KinerjaSkp(models.Model):
         readonly=True,
         copy=False,
         help="Set when an acting official (Plt / Plh) approved the SKP: the documents print it before his title.",
+    )
+    evaluated_signer = fields.Char(
+        string="Evaluated by (Acting)",
+        readonly=True,
+        copy=False,
+        help="Set when an acting official (Plt / Plh) evaluated the SKP: his name and title, as printed.",
     )
     # Computed as superuser: the employee reads the notice, not the assignment itself.
     acting_notice = fields.Char(compute="_compute_acting_notice", compute_sudo=True)
@@ -122,7 +130,8 @@ class KinerjaSkp(models.Model):
 
     def _acting_refresh(self, before=None):
         """Link these SKPs to the assignment running for their evaluator's position (or
-        unlink them), and move the pending to-dos of those whose evaluator user changed since
+        unlink them), and the objections to their evaluations to the one running for the
+        evaluator's supervisor's position; move the pending to-dos of those whose evaluator user changed since
         ``before`` ({SKP id: user}, by default their evaluator user now)."""
         # Named exception: the routing is the application's; it is recomputed when anyone
         # (the employee creating his SKP, an officer recording an assignment, the daily job)
@@ -141,6 +150,9 @@ class KinerjaSkp(models.Model):
         moved = skps.filtered(lambda s: s.evaluator_user_id != users[s.id])
         if moved:
             moved._acting_move_todos()
+        # the objections to their evaluations: decided by the acting official for the
+        # evaluator's supervisor while one runs
+        skps.evaluation_ids.objection_ids._acting_route(skps.env["kinerja.acting.assignment"]._running())
 
     def _acting_move_todos(self):
         """The to-dos of these SKPs (approval, realisation review) and of their draft
@@ -194,6 +206,15 @@ class KinerjaSkp(models.Model):
             vals.update(assignment._signer_identity("evaluator"))
         vals["approved_acting_type"] = assignment.acting_type if acted else False
         return vals
+
+    def _workflow_after(self, new_state):
+        result = super()._workflow_after(new_state)
+        if new_state == "done" and not self.env.su:
+            for skp in self:
+                assignment = skp._workflow_people().acting_assignment_id
+                if assignment and assignment.acting_user_id == self.env.user:
+                    skp._workflow_write({"evaluated_signer": f"{assignment.employee_id.name}, {assignment._title()}"})
+        return result
 
     def _verification_values(self):
         values = super()._verification_values()

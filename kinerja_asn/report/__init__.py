@@ -9,3 +9,4 @@ from . import kinerja_siasn_export_xlsx
 from . import kinerja_distribution_xlsx
 from . import kinerja_tpp_sheet_xlsx
 from . import kinerja_evaluation_report_acting
+from . import kinerja_skp_report_acting

@@ -1,3 +1,4 @@
+import json
 from datetime import timedelta
 
 from odoo import fields
@@ -5,6 +6,7 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import Form, freeze_time, new_test_user, tagged
 
 from .test_evaluation import EvaluationCase
+from .test_siasn_export import SiasnCase
 
 
 @tagged("post_install", "-at_install")
@@ -363,3 +365,226 @@ class TestActing(EvaluationCase):
             self.assertIn('name="acting_notice"', arch)
         form = Form(skp.with_user(self.user_plh))
         self.assertIn("menggantikan" if self.env.lang == "id_ID" else "in place of", form.acting_notice)
+
+    # ------------------------------------------------------------------------------------
+    # Objections: the acting official for the evaluator's supervisor decides
+    # ------------------------------------------------------------------------------------
+    def _objection(self):
+        evaluation = self._signed(result="below", behavior="meets")
+        objection = (
+            self.env["kinerja.objection"]
+            .with_user(self.user_staff)
+            .create({"evaluation_id": evaluation.id, "reason": "Realisasi Maret belum dihitung"})
+        )
+        return evaluation, objection
+
+    def _assign_head(self, start=0, end=3, **values):
+        """A Plh for the head of the agency (the evaluator's supervisor of the staff)."""
+        self.emp_head.job_title = "Kepala Dinas Kesehatan"
+        return self._assign(start=start, end=end, holder_id=self.emp_head.id, **values)
+
+    def test_plh_of_the_supervisor_decides_objections(self):
+        evaluation, objection = self._objection()
+        assignment = self._assign_head(start=1, end=3)
+        # before it starts: the holder decides, the Plh is nobody to the objection
+        self.assertEqual(objection.decider_user_id, self.user_head)
+        self.assertEqual(objection.activity_ids.user_id, self.user_head)
+        with self.assertRaises(AccessError):
+            objection.with_user(self.user_plh).action_accept(result_rating="meets")
+        with self.assertRaises(AccessError):
+            objection.with_user(self.user_plh).read(["reason"])
+
+        # it runs: the Plh decides, the decider of record stays the holder
+        assignment.with_user(self.user_officer).date_from = self.today
+        self.assertEqual(objection.acting_assignment_id, assignment)
+        self.assertEqual(objection.decider_id, self.emp_head)
+        self.assertEqual(objection.decider_user_id, self.user_plh)
+        self.assertEqual(objection.activity_ids.user_id, self.user_plh, "the decision's to-do moves to the Plh")
+        self.assertTrue(objection.with_user(self.user_plh).can_decide)
+        self.assertFalse(objection.with_user(self.user_head).can_decide)
+        self.assertIn("Plh. Kepala Dinas Kesehatan", objection.with_user(self.user_head).cannot_decide_reason)
+        with self.assertRaisesMsg(AccessError, "Pejabat Pelaksana Harian is Plh. Kepala Dinas Kesehatan"):
+            objection.with_user(self.user_head).action_accept(result_rating="meets")
+        with self.assertRaisesMsg(AccessError, "he decides the objection"):
+            objection.with_user(self.user_head).write({"decision_reason": "Data valid"})
+        with self.assertRaises(AccessError):
+            objection.with_user(self.user_staff).action_reject(reason="sendiri")
+        self.assertEqual(objection.state, "submitted")
+        self.assertEqual(
+            self.env["kinerja.objection"].with_user(self.user_plh).search([("id", "=", objection.id)]), objection
+        )
+        with self.assertRaises(AccessError):
+            objection.with_user(self.user_plh).write({"decider_user_id": self.user_staff3.id})
+        with self.assertRaises(AccessError):
+            objection.with_user(self.user_officer).write({"acting_assignment_id": False})
+        objection.with_user(self.user_plh).action_accept(result_rating="meets", reason="Data Maret valid")
+        self.assertEqual(objection.state, "accepted")
+        self.assertEqual(evaluation.result_rating, "meets")
+        self.assertEqual(objection.decided_by_id, self.user_plh)
+        self.assertEqual(objection.decided_acting_type, "plh")
+        self.assertEqual(objection.decided_position, "Plh. Kepala Dinas Kesehatan")
+        self.assertFalse(objection.activity_ids)
+        html, _kind = self.env["ir.actions.report"]._render_qweb_html(
+            "kinerja_asn.action_report_kinerja_evaluation", evaluation.ids
+        )
+        self.assertIn(f"{self.user_plh.name}, Plh. Kepala Dinas Kesehatan", html.decode())
+        # the decision keeps the assignment by which it was made, after it ended
+        with freeze_time(self.today + timedelta(days=4)):
+            self.Acting._cron_refresh_routing()
+        self.assertEqual(objection.acting_assignment_id, assignment)
+        self.assertEqual(objection._decided_by_label(), f"{self.user_plh.name}, Plh. Kepala Dinas Kesehatan")
+
+    def test_objection_decision_returns_to_the_supervisor(self):
+        _evaluation, objection = self._objection()
+        self._assign_head(start=0, end=2)
+        self.assertEqual(objection.activity_ids.user_id, self.user_plh)
+        with self.assertRaises(AccessError):
+            self.env["kinerja.cron.run.wizard"].with_user(self.user_staff).create({"job": "acting"})
+        # the day after it ended, the officer runs the daily job from the menu
+        with freeze_time(self.today + timedelta(days=3)):
+            wizard = self.env["kinerja.cron.run.wizard"].with_user(self.user_officer).create({"job": "acting"})
+            wizard.action_run()
+        self.assertEqual(wizard.result, "Acting officials (Plt / Plh) started and ended.")
+        self.assertFalse(objection.acting_assignment_id)
+        self.assertEqual(objection.decider_user_id, self.user_head)
+        self.assertEqual(objection.activity_ids.user_id, self.user_head, "the to-do is back with the holder")
+        with self.assertRaises(AccessError):
+            objection.with_user(self.user_plh).action_reject(reason="Bukti tidak mendukung")
+        with self.assertRaises(AccessError):
+            objection.with_user(self.user_plh).read(["reason"])
+        objection.with_user(self.user_head).action_reject(reason="Bukti tidak mendukung")
+        self.assertEqual(objection.state, "rejected")
+        self.assertFalse(objection.decided_acting_type)
+        self.assertEqual(objection._decided_by_label(), self.user_head.name)
+
+    def test_objection_filed_while_the_plh_runs(self):
+        self._assign_head(start=0, end=2)
+        _evaluation, objection = self._objection()
+        self.assertEqual(objection.decider_user_id, self.user_plh)
+        self.assertEqual(objection.activity_ids.user_id, self.user_plh)
+
+    def test_evaluator_acting_for_his_supervisor_does_not_decide_his_evaluation(self):
+        _evaluation, objection = self._objection()
+        self._assign_head(employee_id=self.emp_section.id)
+        self.assertFalse(objection.acting_assignment_id)
+        self.assertEqual(objection.decider_user_id, self.user_head)
+
+    # ------------------------------------------------------------------------------------
+    # The approval trail names who signed
+    # ------------------------------------------------------------------------------------
+    def test_trail_names_the_acting_signer(self):
+        skp = self._submitted()
+        self._assign()
+        skp.with_user(self.user_plh).action_approve()
+        annual = self.Evaluation.with_user(self.user_plh).create(
+            {"skp_id": skp.id, "period_id": self.year.id, "evaluation_type": "annual"}
+        )
+        annual.with_user(self.user_plh).write(
+            {"result_rating": "meets", "behavior_rating": "meets", "override_reason": "Pertimbangan"}
+        )
+        annual.with_user(self.user_plh).action_done(force=True)
+        self.assertEqual(skp.state, "done")
+        self.assertEqual(skp.evaluated_signer, "Pejabat Pelaksana Harian, Plh. Kepala Seksi Surveilans dan Imunisasi")
+        trail = {step: who for step, who, _when in self.env["report.kinerja_asn.report_skp"]._trail(skp)}
+        env = self.env
+        self.assertEqual(
+            trail[env._("Approved by")], f"{self.user_plh.name}, Plh. Kepala Seksi Surveilans dan Imunisasi"
+        )
+        self.assertEqual(
+            trail[env._("Evaluated")], "Pejabat Pelaksana Harian, Plh. Kepala Seksi Surveilans dan Imunisasi"
+        )
+        html, _kind = self.env["ir.actions.report"]._render_qweb_html("kinerja_asn.action_report_kinerja_skp", skp.ids)
+        self.assertIn("Pejabat Pelaksana Harian, Plh. Kepala Seksi Surveilans dan Imunisasi", html.decode())
+        with self.assertRaises(AccessError):
+            skp.with_user(self.user_plh).write({"evaluated_signer": "Kepala Seksi"})
+
+    def test_holder_signing_after_a_plh_approval_is_printed_and_exported(self):
+        skp = self._submitted()
+        self._assign()
+        skp.with_user(self.user_plh).action_approve()
+        with freeze_time(self.today + timedelta(days=4)):
+            self.Acting._cron_refresh_routing()
+        self.assertEqual(skp.evaluator_user_id, self.user_section)
+        evaluation = self.Evaluation.with_user(self.user_section).create(
+            {"skp_id": skp.id, "period_id": self.month[1].id}
+        )
+        evaluation.with_user(self.user_section).write(
+            {"result_rating": "meets", "behavior_rating": "meets", "override_reason": "Pertimbangan"}
+        )
+        evaluation.with_user(self.user_section).action_done(force=True)
+        self.assertFalse(evaluation.signer_acting_type)
+        identity = evaluation._acting_identity({"evaluator_name": skp.evaluator_name})
+        self.assertEqual(identity["evaluator_name"], self.emp_section.name)
+        self.assertEqual(identity["evaluator_position"], "Kepala Seksi Surveilans dan Imunisasi")
+        html, _kind = self.env["ir.actions.report"]._render_qweb_html(
+            "kinerja_asn.action_report_kinerja_evaluation", evaluation.ids
+        )
+        # the evaluator block is the holder's; the trail still says the Plh approved the SKP
+        self.assertNotIn("Pejabat Pelaksana Harian", html.decode())
+        self.assertNotIn("198206062008011006", html.decode())
+        self.assertIn(f"{self.user_plh.name}, Plh. Kepala Seksi Surveilans dan Imunisasi", html.decode())
+        # the Plh, no longer acting, may not sign nor read it
+        with self.assertRaises(AccessError):
+            evaluation.with_user(self.user_plh).read(["state"])
+
+    def test_trail_of_the_holder_names_the_holder(self):
+        skp = self._submitted()
+        self._assign(start=2, end=4)
+        skp.with_user(self.user_section).action_approve()
+        trail = {step: who for step, who, _when in self.env["report.kinerja_asn.report_skp"]._trail(skp)}
+        self.assertEqual(trail[self.env._("Approved by")], self.user_section.name)
+        self.assertFalse(skp.evaluated_signer)
+
+
+@tagged("post_install", "-at_install")
+class TestActingSiasn(SiasnCase):
+    """SIASN's penilai* fields name who assessed: the acting official who signed."""
+
+    def test_export_names_the_acting_signer(self):
+        user_plh = new_test_user(
+            self.env,
+            login="plh",
+            groups="base.group_user",
+            company_id=self.company_a.id,
+            company_ids=self.company_a.ids,
+        )
+        emp_plh = self.env["hr.employee"].create(
+            {
+                "name": "Pejabat Pelaksana Harian",
+                "user_id": user_plh.id,
+                "parent_id": self.emp_head.id,
+                "department_id": self.dept.id,
+                "position_type": "supervisor",
+                "nip": "198206062008011006",
+                "asn_type": "pns",
+                "rank": "iii_c",
+                "job_title": "Kepala Seksi Kesehatan Keluarga",
+            }
+        )
+        today = fields.Date.context_today(self.env["kinerja.acting.assignment"])
+        self.env["kinerja.acting.assignment"].with_user(self.user_officer).create(
+            {
+                "acting_type": "plt",
+                "employee_id": emp_plh.id,
+                "holder_id": self.emp_section.id,
+                "date_from": today,
+                "date_to": today + timedelta(days=3),
+            }
+        )
+        self.assertEqual(self.skp_staff2.evaluator_user_id, user_plh)
+        feb = self._sign(self.skp_staff2, self.month[2], "periodic", "meets", "meets")
+        self.assertEqual(feb.signer_acting_type, "plt")
+        export = self._generated("periodic", self.month[2])
+        payload = json.loads(export.line_ids.filtered(lambda line: line.evaluation_id == feb).payload)
+        self.assertEqual(payload["penilaiNama"], "Pejabat Pelaksana Harian")
+        self.assertEqual(payload["penilaiNipNrp"], "198206062008011006")
+        self.assertEqual(payload["penilaiJabatanNama"], "Plt. Kepala Seksi Surveilans")
+        self.assertEqual(payload["penilaiGolongan"], "33", "the acting official's own grade (III/c)")
+        # January, signed by the holder: the holder
+        january = self._generated("periodic", self.month[1])
+        payload = json.loads(january.line_ids.filtered(lambda line: line.evaluation_id == self.staff2_jan).payload)
+        self.assertEqual(payload["penilaiNama"], "Kepala Seksi")
+        self.assertEqual(payload["penilaiJabatanNama"], "Kepala Seksi Surveilans")
+        # the officer exports; the Plt does not
+        with self.assertRaises(AccessError):
+            self._export("periodic", self.month[2], user=user_plh)

@@ -5,6 +5,7 @@ JOBS = [
     ("evaluations", "Prepare evaluations of ended periods"),
     ("escalation", "Escalate pending approvals"),
     ("reminders", "Remind employees and evaluators"),
+    ("acting", "Start and end acting officials (Plt / Plh)"),
 ]
 
 
@@ -18,7 +19,8 @@ class KinerjaCronRunWizard(models.TransientModel):
     department_id = fields.Many2one(
         "hr.department",
         string="Work Unit",
-        help="Only this unit and its sub-units; empty for the whole agency. Periods are always agency-wide.",
+        help="Only this unit and its sub-units; empty for the whole agency. Periods and acting officials "
+        "(Plt / Plh) are always agency-wide.",
     )
     result = fields.Text(readonly=True)
 
@@ -36,6 +38,10 @@ class KinerjaCronRunWizard(models.TransientModel):
         elif self.job == "escalation":
             done = env["kinerja.skp"]._cron_escalate_approvals(department=department)
             result = self.env._("%s approval(s) escalated.", len(done))
+        elif self.job == "acting":
+            # agency-wide: an assignment routes the people of its position, whatever the unit
+            env["kinerja.acting.assignment"]._cron_refresh_routing()
+            result = self.env._("Acting officials (Plt / Plh) started and ended.")
         else:
             done = env["kinerja.reminder"]._cron_send_reminders(department=department)
             result = self.env._("%s reminder(s) sent.", len(done))
