@@ -66,6 +66,7 @@ def test_skp_created_approved_or_resigned_is_refused(server, login):
 def test_review_of_a_report_cannot_be_forged(login):
     fadli = login("kasi.imunisasi")
     kasi = login("kadinkes.pariaman")  # not his evaluator: no review of his carries this name
+
     def _reports():
         return fadli.call(
             "kinerja.realization",

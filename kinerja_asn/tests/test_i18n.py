@@ -219,7 +219,7 @@ class TestIndonesianTexts(RealizationCase):
             "res.groups": ["name", "comment"],
         }
         data = self.env["ir.model.data"].search([("module", "=", "kinerja_asn"), ("model", "in", list(fields_of))])
-        checked = {model: 0 for model in fields_of}
+        checked = dict.fromkeys(fields_of, 0)
         for entry in data:
             record = self.env[entry.model].browse(entry.res_id).exists()
             for name in fields_of[entry.model] if record else ():
@@ -230,7 +230,9 @@ class TestIndonesianTexts(RealizationCase):
                 checked[entry.model] += 1
                 with self.subTest(record=entry.complete_name, field=name):
                     self.assertNotEqual(
-                        record.with_context(lang="id_ID")[name], english, f"{entry.complete_name}: English in Indonesian"
+                        record.with_context(lang="id_ID")[name],
+                        english,
+                        f"{entry.complete_name}: English in Indonesian",
                     )
         for model in ("mail.activity.type", "mail.template", "mail.message.subtype", "ir.ui.menu", "ir.actions.server"):
             self.assertTrue(checked[model], f"no {model} of the addon checked")

@@ -560,7 +560,6 @@ class TestTppSheet(TppSheetCase):
         with self.assertRaises(AccessError):
             self.Line.with_user(self.user_staff)._workflow_create(vals)
 
-
     def test_warning_names_unclassed_civil_servants(self):
         """The warning counts and names the civil servants (ASN status or NIP) left off the
         sheet for lack of a position class, not the agency's other staff."""
