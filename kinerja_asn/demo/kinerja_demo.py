@@ -1,4 +1,4 @@
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 
 import pytz
 from dateutil.relativedelta import relativedelta
@@ -31,7 +31,7 @@ class KinerjaDemo(models.AbstractModel):
 
     @api.model
     def _fill_realizations(self, skp_ids, missing_last_skp_ids=()):
-        """Demo data: realisation of the given SKPs for every month already ended this year,
+        """Demo data: realisation of the given SKPs for every month of their year already ended,
         accepted except the latest month, which waits for review (or is missing for the SKPs
         in ``missing_last_skp_ids``)."""
         skps = self.env["kinerja.skp"].browse(skp_ids)
@@ -306,13 +306,14 @@ class KinerjaDemo(models.AbstractModel):
         evaluations pay the performance share at 0 % (the people without an approved SKP
         have none): the sheets name them and give the reason on their lines.
 
-        The TPP sheet of the last ended month is computed, checked and, once its evaluators
-        have signed the month's evaluations, approved by the head of agency. In the
-        governments of ``waiting_company_ids`` the evaluations of the last ended month wait
-        for their evaluators: the month before it is the one signed and approved, and the
-        last ended month's sheet is checked, listing whose evaluation is not signed yet."""
+        The TPP sheet of the demo year's last ended month (``_last_ended_month``) is
+        computed, checked and, once its evaluators have signed the month's evaluations,
+        approved by the head of agency. In the governments of ``waiting_company_ids`` the
+        evaluations of the last ended month wait for their evaluators: the month before it is
+        the one signed and approved, and the last ended month's sheet is checked, listing
+        whose evaluation is not signed yet."""
         today = fields.Date.context_today(self)
-        last_month = today.replace(day=1) - relativedelta(months=1)
+        last_month = self._last_ended_month(today)
         for company_id, head_id, officer_id in zip(company_ids, head_user_ids, officer_user_ids, strict=True):
             company = self.env["res.company"].browse(company_id)
             company.write({"kinerja_tpp_head_user_id": head_id, "kinerja_tpp_unsigned_policy": "zero"})
@@ -329,9 +330,7 @@ class KinerjaDemo(models.AbstractModel):
                 employee.kinerja_tpp_class_id = classes.get(employee.position_type or "executor", classes["executor"])
             months = [last_month]
             if company.id in waiting_company_ids:
-                before = last_month - relativedelta(months=1)
-                if before.year == today.year:  # a month of the demo year, which has its periods
-                    months.insert(0, before)
+                months.insert(0, last_month - relativedelta(months=1))
             self._fill_attendance(company, employees, months[0], today)
             officer = self.env["res.users"].browse(officer_id)
             for month in months:
@@ -342,6 +341,17 @@ class KinerjaDemo(models.AbstractModel):
                 sheet.with_user(officer).with_company(company).action_check()
                 if signed:
                     sheet.with_user(head_id).with_company(company).action_approve()
+
+    @api.model
+    def _last_ended_month(self, today):
+        """The first day of the demo year's last ended month. The demo year (the periods'
+        demo file) is the year of the month two months before ``today``'s: the current year
+        from March, the previous one in January and February, so that it always has two ended
+        months (the one signed and approved, and the last ended one). In February the previous
+        year's December is its last ended month."""
+        last_month = today.replace(day=1) - relativedelta(months=1)
+        demo_year = (today - relativedelta(months=2)).year
+        return min(last_month, date(demo_year, 12, 1))
 
     @api.model
     def _fill_attendance(self, company, employees, date_from, date_to):
