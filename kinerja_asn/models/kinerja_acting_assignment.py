@@ -243,6 +243,7 @@ class KinerjaActingAssignment(models.Model):
         return assignments
 
     def write(self, vals):
+        self._check_started_kept(vals)
         routing = {"employee_id", "holder_id", "department_id", "date_from", "date_to", "company_id"}
         if not routing & set(vals):
             return super().write(vals)
@@ -251,6 +252,28 @@ class KinerjaActingAssignment(models.Model):
         result = super().write(vals)
         self._refresh_routing(routed, users)
         return result
+
+    def _check_started_kept(self, vals):
+        """A started assignment is the record of who acted for which position since when: only
+        its end date (to end it earlier or extend it), warrant and reason change."""
+        kept = {"acting_type", "employee_id", "holder_id", "department_id", "date_from", "company_id"}
+        today = fields.Date.context_today(self)
+        for assignment in self.filtered(lambda a: a.date_from and a.date_from <= today):
+            changed = [
+                fname
+                for fname in kept & set(vals)
+                # both sides as the cache holds them: a form sends ids and date strings back
+                if assignment._fields[fname].convert_to_cache(vals[fname], assignment)
+                != assignment._fields[fname].convert_to_cache(assignment[fname], assignment)
+            ]
+            if changed:
+                raise UserError(
+                    self.env._(
+                        "%s has started: who acts, for which position and since when stay on record. "
+                        "End it by changing its end date and record a new assignment.",
+                        assignment.display_name,
+                    )
+                )
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_started(self):

@@ -235,6 +235,32 @@ class TestActing(EvaluationCase):
         self.assertFalse(self.Acting.search([]))
         self.assertEqual(self._approval_todo(skp).user_id, self.user_section)
 
+    def test_started_assignment_stays_on_record(self):
+        assignment = self._assign(start=-2, end=3)
+        officer_view = assignment.with_user(self.user_officer)
+        for values in (
+            {"employee_id": self.emp_staff2.id},
+            {"holder_id": self.emp_head.id},
+            {"date_from": self.today},
+            {"acting_type": "plt"},
+        ):
+            with self.assertRaisesMsg(UserError, "has started"):
+                officer_view.write(values)
+        self.assertEqual(
+            (assignment.employee_id, assignment.holder_id, assignment.date_from, assignment.acting_type),
+            (self.emp_plh, self.emp_section, self.today - timedelta(days=2), "plh"),
+        )
+        # ending it earlier, and the same values sent back by the form, are accepted
+        officer_view.write(
+            {
+                "date_to": self.today,
+                "employee_id": self.emp_plh.id,
+                "date_from": fields.Date.to_string(self.today - timedelta(days=2)),
+                "reason": "Kembali lebih awal",
+            }
+        )
+        self.assertEqual(assignment.date_to, self.today)
+
     def test_bad_assignments_refused(self):
         with self.assertRaisesMsg(ValidationError, "ends before it starts"):
             self._assign(start=3, end=1)
